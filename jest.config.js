@@ -1,0 +1,12 @@
+// ESM jest with ts-jest: the @actions toolkit v3 packages are ESM-only.
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: { ignoreCodes: ['TS151001'] } }]
+  },
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  testTimeout: 60000,
+  verbose: false
+}

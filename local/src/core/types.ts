@@ -1,0 +1,1 @@
+export type ServiceName = 's3' | 'braket' | 'sts' | 'logs' | 'oidc'

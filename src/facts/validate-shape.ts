@@ -118,8 +118,8 @@ function checkRange(shape: ShapeFacts, value: number, fail: (message: string) =>
   if (shape.max !== undefined && value > shape.max) fail(`must be at most ${shape.max} (is ${value})`)
 }
 
-/** Follows member names from a shape to the shape they lead to, e.g. ['instanceConfig', 'instanceType']. */
-export function memberShape(facts: ServiceFacts, rootShape: string, memberPath: readonly string[]): ShapeFacts {
+/** Follows member names from a shape to the name of the shape they lead to, e.g. ['instanceConfig', 'instanceType']. */
+export function memberShapeName(facts: ServiceFacts, rootShape: string, memberPath: readonly string[]): string {
   let shapeName = rootShape
   for (const name of memberPath) {
     const shape = facts.shapes[shapeName]
@@ -127,5 +127,9 @@ export function memberShape(facts: ServiceFacts, rootShape: string, memberPath: 
     if (!next) throw new Error(`${shapeName} has no member ${name}`)
     shapeName = next
   }
-  return facts.shapes[shapeName]!
+  return shapeName
+}
+
+export function memberShape(facts: ServiceFacts, rootShape: string, memberPath: readonly string[]): ShapeFacts {
+  return facts.shapes[memberShapeName(facts, rootShape, memberPath)]!
 }

@@ -1,0 +1,14 @@
+import { BraketClient } from '@aws-sdk/client-braket'
+import { S3Client } from '@aws-sdk/client-s3'
+import type { AwsSession } from './aws-session.js'
+
+const USER_AGENT = 'braket-hybrid-job-action/1'
+
+/** Braket calls retry throttling and server faults (standard mode); CreateJob is safe to retry: its clientToken makes it idempotent. */
+export function braketClient(session: AwsSession): BraketClient {
+  return new BraketClient({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT })
+}
+
+export function s3Client(session: AwsSession): S3Client {
+  return new S3Client({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT })
+}

@@ -1,0 +1,87 @@
+// Puts the job's source (and local input data) in S3, content-addressed: an
+// object already there under its hash is not uploaded again. Every call names
+// the expected bucket owner, so another account's bucket is never written to.
+import * as core from '@actions/core'
+import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3'
+import { Upload } from '@aws-sdk/lib-storage'
+import { createReadStream } from 'node:fs'
+
+export interface StagingTarget {
+  bucket: string
+  accountId: string
+  region: string
+  kmsKeyId?: string
+  /** The bucket is the action's default one, which is created when missing (as the Braket SDK does). */
+  createIfMissing: boolean
+}
+
+export class StagingError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'StagingError'
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
+}
+
+export async function ensureBucket(s3: S3Client, target: StagingTarget): Promise<void> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: target.bucket, ExpectedBucketOwner: target.accountId }))
+    return
+  } catch (error) {
+    const status = statusOf(error)
+    if (status === 403) {
+      throw new StagingError(
+        `Bucket ${target.bucket} is not writable by account ${target.accountId}: it belongs to another account, or the role lacks s3:ListBucket on it. Set s3-bucket to a bucket of account ${target.accountId}.`
+      )
+    }
+    if (status !== 404) throw error
+  }
+  if (!target.createIfMissing) throw new StagingError(`Bucket ${target.bucket} (input s3-bucket) does not exist in account ${target.accountId}. Create it, or leave s3-bucket empty to use amazon-braket-${target.region}-${target.accountId}.`)
+  core.info(`Creating bucket ${target.bucket}`)
+  await s3.send(
+    new CreateBucketCommand({
+      Bucket: target.bucket,
+      ...(target.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: target.region as BucketLocationConstraint } })
+    })
+  )
+}
+
+/** True when the object is already there (same key = same content). */
+export async function objectExists(s3: S3Client, target: StagingTarget, key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key, ExpectedBucketOwner: target.accountId }))
+    return true
+  } catch (error) {
+    if (statusOf(error) === 404) return false
+    throw error
+  }
+}
+
+/** Streams a local file to S3 with lib-storage (multipart above 8 MiB). */
+export async function uploadFile(s3: S3Client, target: StagingTarget, key: string, path: string, contentType: string): Promise<void> {
+  const upload = new Upload({
+    client: s3,
+    params: {
+      Bucket: target.bucket,
+      Key: key,
+      Body: createReadStream(path),
+      ContentType: contentType,
+      ExpectedBucketOwner: target.accountId,
+      ...(target.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: target.kmsKeyId } : {})
+    },
+    queueSize: 4,
+    partSize: 8 * 1024 * 1024,
+    leavePartsOnError: false
+  })
+  await upload.done()
+}
+
+/** Uploads unless the content-addressed key already holds it; tells which happened. */
+export async function stageFile(s3: S3Client, target: StagingTarget, key: string, path: string, contentType: string): Promise<'uploaded' | 'already-there'> {
+  if (await objectExists(s3, target, key)) return 'already-there'
+  await uploadFile(s3, target, key, path, contentType)
+  return 'uploaded'
+}

@@ -1,0 +1,47 @@
+// The action's inputs as declared in action.yml, read once into plain strings.
+import * as core from '@actions/core'
+
+export const INPUT_NAMES = [
+  'aws-region',
+  'role-to-assume',
+  'audience',
+  'role-session-name',
+  'role-duration-seconds',
+  'execution-role-arn',
+  'device',
+  'source-dir',
+  'entry-point',
+  'job-name',
+  'image',
+  'instance-type',
+  'instance-count',
+  'volume-size-gb',
+  'max-runtime-seconds',
+  'hyperparameters',
+  'input-data',
+  's3-bucket',
+  's3-prefix',
+  'output-s3-path',
+  'checkpoint-s3-uri',
+  'checkpoint-local-path',
+  'kms-key-id',
+  'compression',
+  'exclude',
+  'tags',
+  'reservation-arn',
+  'client-token',
+  'idempotency-key',
+  'dry-run'
+] as const
+
+export type InputName = (typeof INPUT_NAMES)[number]
+export type RawInputs = Readonly<Record<InputName, string>>
+
+/** Multi-line inputs keep their inner lines; every other input is trimmed. */
+const MULTILINE: ReadonlySet<InputName> = new Set(['hyperparameters', 'input-data', 'tags', 'exclude'])
+
+export function readInputs(getInput: (name: string, options?: core.InputOptions) => string = core.getInput): RawInputs {
+  const raw = {} as Record<InputName, string>
+  for (const name of INPUT_NAMES) raw[name] = getInput(name, { trimWhitespace: !MULTILINE.has(name) })
+  return raw
+}

@@ -1,0 +1,66 @@
+// The action, start to end: validate → credentials → package → upload → submit → report.
+import * as core from '@actions/core'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { packageSource } from './archive/package-source.js'
+import { openAwsSession } from './aws/aws-session.js'
+import { checkDevice } from './aws/braket-submission.js'
+import { braketClient, s3Client } from './aws/clients.js'
+import { resolveInputChannels } from './aws/input-channels.js'
+import { ensureBucket, stageFile } from './aws/s3-staging.js'
+import { submitExactlyOnce } from './aws/submit-exactly-once.js'
+import { readInputs } from './inputs/action-inputs.js'
+import { defaultBucket, planJob } from './plan/job-plan.js'
+import { buildJobSpec } from './plan/job-spec.js'
+import { readRunIdentity } from './plan/run-identity.js'
+import { printDryRun } from './report/dry-run-report.js'
+import { reportFailure } from './report/failure-report.js'
+import { announceJob, logPackaging, logPlan, setOutputs, submissionOutputs, writeSubmissionSummary } from './report/submission-report.js'
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'braket-job-'))
+  try {
+    // 1. Everything is validated before anything is packaged, uploaded or created.
+    const identity = readRunIdentity(env)
+    const spec = buildJobSpec(readInputs(), identity, env)
+
+    // 2. The deterministic archive: same files, same bytes, same S3 key.
+    const source = await packageSource({ sourceDir: spec.sourcePath, entryPoint: spec.entryPoint, compression: spec.compression, exclude: spec.exclude, workDir })
+    logPackaging(spec, source)
+
+    if (spec.dryRun) {
+      const channels = await resolveInputChannels(spec, spec.bucket ?? defaultBucket(spec.region, '{account-id}'), undefined)
+      return printDryRun(spec, planJob(spec, identity, source, channels, '{account-id}', 1))
+    }
+
+    // 3. Credentials: the workflow's OIDC token for the role, or what the environment has.
+    const session = await openAwsSession(spec.credentials, spec.region, { getIdToken: (audience) => core.getIDToken(audience), env })
+    const braket = braketClient(session)
+    const s3 = s3Client(session)
+    const device = await checkDevice(braket, spec.device, spec.region)
+
+    // 4. Upload, content-addressed, into a bucket of this account only.
+    const target = { bucket: spec.bucket ?? defaultBucket(spec.region, session.accountId), accountId: session.accountId, region: spec.region, kmsKeyId: spec.kmsKeyId, createIfMissing: !spec.bucket }
+    await ensureBucket(s3, target)
+    const channels = await resolveInputChannels(spec, target.bucket, { s3, target })
+    const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
+    const upload = await stageFile(s3, target, planFor(1).sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python')
+    core.info(`Source ${upload === 'uploaded' ? 'uploaded to' : 'already in'} ${planFor(1).sourceS3Uri}`)
+    logPlan(spec, planFor(identity.runAttempt), device)
+
+    // 5. CreateJob exactly once for this run and step.
+    const submission = await submitExactlyOnce(braket, planFor, identity.runAttempt, spec.clientToken !== undefined, (jobArn) => {
+      core.setOutput('job-arn', jobArn)
+      core.saveState('job-arn', jobArn)
+    })
+    const outputs = submissionOutputs(spec.region, submission)
+    setOutputs(outputs)
+    announceJob(outputs, submission.status !== 'QUEUED')
+    await writeSubmissionSummary(spec, source, outputs, device)
+  } catch (error) {
+    reportFailure(error)
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
+}

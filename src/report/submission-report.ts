@@ -1,0 +1,91 @@
+// What the person reading the step log and summary sees of a submission.
+import * as core from '@actions/core'
+import type { PackagedSource } from '../archive/package-source.js'
+import type { DeviceSummary } from '../aws/braket-submission.js'
+import type { Submission } from '../aws/submit-exactly-once.js'
+import type { JobPlan } from '../plan/job-plan.js'
+import type { JobSpec } from '../plan/job-spec.js'
+import { jobConsoleUrl } from './console-url.js'
+import { formatBytes, formatDuration } from './format.js'
+
+const row = (label: string, value: string) => `  ${label.padEnd(16)} ${value}`
+
+export function describeSource(spec: JobSpec, source: PackagedSource): string {
+  if (source.compressionType === 'NONE') return `${spec.sourceDir} (${formatBytes(source.sizeBytes)}, uploaded as is)`
+  return `${spec.sourceDir} → ${source.rootName}/ (${source.fileCount} files, ${formatBytes(source.sizeBytes)} tar.gz)`
+}
+
+export function logPackaging(spec: JobSpec, source: PackagedSource): void {
+  core.info(row('source', describeSource(spec, source)))
+  core.info(row('sha256', source.sha256))
+  for (const skipped of source.skipped) core.warning(`Left out of the archive: ${skipped.path} (${skipped.reason})`, { title: 'source-dir' })
+}
+
+export function logPlan(spec: JobSpec, plan: JobPlan, device?: DeviceSummary): void {
+  const hyperParameters = Object.entries(spec.hyperParameters)
+  const lines = [
+    row('job name', plan.jobName),
+    row('entry point', spec.entryPoint),
+    row('device', device ? `${spec.device} (${device.providerName} ${device.deviceName}, ${device.deviceStatus}${device.queueSize ? `, ${device.queueSize} jobs queued` : ''})` : spec.device),
+    row('instance', `${spec.instanceCount} × ${spec.instanceType}, ${spec.volumeSizeInGb} GB, stops after ${formatDuration(spec.maxRuntimeInSeconds)}`),
+    row('image', spec.imageUri),
+    row('hyperparameters', hyperParameters.length ? hyperParameters.map(([k, v]) => `${k}=${v}`).join(', ') : '(none)'),
+    ...(plan.request.inputDataConfig ?? []).map((channel) => row(`input ${channel.channelName}`, channel.dataSource?.s3DataSource?.s3Uri ?? '')),
+    row('source object', plan.sourceS3Uri),
+    row('output', plan.outputS3Path),
+    row('client token', plan.clientToken)
+  ]
+  for (const line of lines) core.info(line)
+}
+
+export interface SubmissionOutputs {
+  'job-arn': string
+  'job-name': string
+  'client-token': string
+  'source-s3-uri': string
+  'output-s3-path': string
+  'console-url': string
+  status: string
+}
+
+export function submissionOutputs(region: string, submission: Submission): SubmissionOutputs {
+  return {
+    'job-arn': submission.jobArn,
+    'job-name': submission.plan.jobName,
+    'client-token': submission.plan.clientToken,
+    'source-s3-uri': submission.plan.sourceS3Uri,
+    'output-s3-path': submission.plan.outputS3Path,
+    'console-url': jobConsoleUrl(region, submission.jobArn),
+    status: submission.status
+  }
+}
+
+export function announceJob(outputs: SubmissionOutputs, reused: boolean): void {
+  core.notice(`${reused ? 'Using' : 'Created'} Braket hybrid job ${outputs['job-name']} (${outputs.status}): ${outputs['console-url']}`, { title: 'Amazon Braket hybrid job' })
+}
+
+export async function writeSubmissionSummary(spec: JobSpec, source: PackagedSource, outputs: SubmissionOutputs, device?: DeviceSummary): Promise<void> {
+  const deviceLabel = device ? `${device.providerName} ${device.deviceName} (<code>${spec.device}</code>)` : `<code>${spec.device}</code>`
+  await core.summary
+    .addHeading('Amazon Braket hybrid job', 2)
+    .addTable([
+      [
+        { data: 'Field', header: true },
+        { data: 'Value', header: true }
+      ],
+      ['Job name', `<code>${outputs['job-name']}</code>`],
+      ['Status', outputs.status],
+      ['Job ARN', `<code>${outputs['job-arn']}</code>`],
+      ['Device', deviceLabel],
+      ['Instance', `${spec.instanceCount} × ${spec.instanceType}, ${spec.volumeSizeInGb} GB`],
+      ['Entry point', `<code>${spec.entryPoint}</code>`],
+      ['Source', `${source.fileCount} files, ${formatBytes(source.sizeBytes)}, sha256 <code>${source.sha256.slice(0, 12)}</code>`],
+      ['Output', `<code>${outputs['output-s3-path']}</code>`],
+      ['Console', `<a href="${outputs['console-url']}">Open in the Braket console</a>`]
+    ])
+    .write()
+}
+
+export function setOutputs(outputs: object): void {
+  for (const [name, value] of Object.entries(outputs)) if (value !== undefined) core.setOutput(name, String(value))
+}

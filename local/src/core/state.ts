@@ -15,6 +15,8 @@ export interface TrustRule {
   sub: string
   /** Required `aud`; default `sts.amazonaws.com`. */
   aud?: string
+  /** The role's maximum session duration (IAM MaxSessionDuration); default 3600 like IAM. */
+  maxSessionDurationSeconds?: number
 }
 
 export type JobMode = 'scripted' | 'execute'

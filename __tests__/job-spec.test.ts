@@ -1,0 +1,133 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { INPUT_NAMES, readInputs } from '../src/inputs/action-inputs.js'
+import { InputError } from '../src/plan/input-error.js'
+import { buildJobSpec } from '../src/plan/job-spec.js'
+import { rawInputs, runIdentity } from './support/inputs.js'
+
+const build = (overrides: Parameters<typeof rawInputs>[0] = {}, env: NodeJS.ProcessEnv = {}) => buildJobSpec(rawInputs(overrides), runIdentity(), env)
+
+function problemsOf(overrides: Parameters<typeof rawInputs>[0], env: NodeJS.ProcessEnv = {}) {
+  try {
+    build(overrides, env)
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+  throw new Error('expected the inputs to be rejected')
+}
+
+describe('action.yml and the code agree on inputs', () => {
+  const declared = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs)
+
+  it('every declared input is read, and every read input is declared', () => {
+    const read: string[] = []
+    readInputs((name) => {
+      read.push(name)
+      return ''
+    })
+    expect([...read].sort()).toEqual([...declared].sort())
+    expect([...INPUT_NAMES].sort()).toEqual([...declared].sort())
+  })
+})
+
+describe('buildJobSpec', () => {
+  it('turns valid inputs into a typed spec with the documented defaults', () => {
+    const spec = build({ hyperparameters: 'shots: 1000\nlayers: 3\nlr: 1.0\nansatz: [ry, rz]' })
+    expect(spec).toMatchObject({
+      region: 'us-west-2',
+      credentials: { kind: 'environment' },
+      instanceType: 'ml.m5.large',
+      instanceCount: 1,
+      volumeSizeInGb: 30,
+      maxRuntimeInSeconds: 432000,
+      compression: 'gzip',
+      prefix: 'jobs',
+      imageUri: '292282985366.dkr.ecr.us-west-2.amazonaws.com/amazon-braket-base-jobs:latest',
+      sourcePath: '/home/runner/work/quantum-lab/quantum-lab/algorithms/vqe',
+      dryRun: false
+    })
+    // Scalars keep the text they were written with; lists become JSON.
+    expect(spec.hyperParameters).toEqual({ shots: '1000', layers: '3', lr: '1.0', ansatz: '["ry","rz"]' })
+  })
+
+  it('takes the region from AWS_REGION, then AWS_DEFAULT_REGION', () => {
+    expect(build({ 'aws-region': '' }, { AWS_DEFAULT_REGION: 'eu-north-1' }).region).toBe('eu-north-1')
+    expect(build({ 'aws-region': '' }, { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'eu-north-1' }).region).toBe('us-east-1')
+  })
+
+  it('reads the web identity settings when role-to-assume is set', () => {
+    const spec = build({ 'role-to-assume': 'arn:aws:iam::123456789012:role/github-braket-submit', 'role-duration-seconds': '7200' })
+    expect(spec.credentials).toEqual({
+      kind: 'web-identity',
+      roleArn: 'arn:aws:iam::123456789012:role/github-braket-submit',
+      audience: 'sts.amazonaws.com',
+      sessionName: 'GitHubActions-4242-1',
+      durationSeconds: 7200
+    })
+  })
+
+  it('accepts JSON mappings, local and S3 input channels, and the image short names', () => {
+    const spec = build({ 'input-data': '{"train": "s3://data-bucket/train/", "local": "data/small"}', image: 'pytorch', tags: '{"team": "qml"}' })
+    expect(spec.inputChannels).toEqual([
+      { channelName: 'train', s3Uri: 's3://data-bucket/train/' },
+      { channelName: 'local', localPath: '/home/runner/work/quantum-lab/quantum-lab/data/small' }
+    ])
+    expect(spec.imageUri).toBe('292282985366.dkr.ecr.us-west-2.amazonaws.com/amazon-braket-pytorch-jobs:latest')
+    expect(spec.tags).toEqual({ team: 'qml' })
+  })
+
+  const rejected: Array<[string, Parameters<typeof rawInputs>[0], string, RegExp]> = [
+    ['missing device', { device: '' }, 'device', /is required/],
+    ['missing execution role', { 'execution-role-arn': '' }, 'execution-role-arn', /is required/],
+    ['missing entry point', { 'entry-point': '' }, 'entry-point', /is required/],
+    ['no region at all', { 'aws-region': '' }, 'aws-region', /set aws-region, or AWS_REGION/],
+    ['malformed region', { 'aws-region': 'mars' }, 'aws-region', /not an AWS region/],
+    ['job name with underscore', { 'job-name': 'my_job' }, 'job-name', /pattern/],
+    ['job name too long', { 'job-name': 'a'.repeat(51) }, 'job-name', /at most 50/],
+    ['instance type', { 'instance-type': 'ml.m5.huge' }, 'instance-type', /one of ml\.t3\.large/],
+    ['instance count 0', { 'instance-count': '0' }, 'instance-count', /at least 1/],
+    ['instance count not a number', { 'instance-count': 'two' }, 'instance-count', /not a whole number/],
+    ['runtime too long', { 'max-runtime-seconds': '432001' }, 'max-runtime-seconds', /at most 432000/],
+    ['volume 0', { 'volume-size-gb': '0' }, 'volume-size-gb', /at least 1/],
+    ['execution role not a role', { 'execution-role-arn': 'arn:aws:iam::123:user/x' }, 'execution-role-arn', /pattern/],
+    ['assumed role not an ARN', { 'role-to-assume': 'github-braket' }, 'role-to-assume', /at least 20|pattern/],
+    ['duration under STS minimum', { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-duration-seconds': '600' }, 'role-duration-seconds', /at least 900/],
+    ['session name', { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-session-name': 'has space' }, 'role-session-name', /pattern/],
+    ['device not an ARN', { device: 'sv1' }, 'device', /neither a Braket device ARN/],
+    ['QPU of another region', { device: 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1' }, 'device', /device of us-east-1, but aws-region is us-west-2/],
+    ['image URI', { image: 'ubuntu:latest' }, 'image', /base, cudaq, pytorch, tensorflow/],
+    ['compression', { compression: 'zip' }, 'compression', /Allowed: gzip, none/],
+    ['hyperparameters not a mapping', { hyperparameters: '- a\n- b' }, 'hyperparameters', /mapping/],
+    ['hyperparameters bad YAML', { hyperparameters: 'a: [1' }, 'hyperparameters', /not valid YAML or JSON/],
+    ['hyperparameter value too long', { hyperparameters: `big: ${'x'.repeat(2501)}` }, 'hyperparameters', /at most 2500/],
+    ['hyperparameter without value', { hyperparameters: 'shots:' }, 'hyperparameters', /has no value/],
+    ['too many hyperparameters', { hyperparameters: Array.from({ length: 101 }, (_, i) => `p${i}: ${i}`).join('\n') }, 'hyperparameters', /at most 100/],
+    ['channel name', { 'input-data': 'bad channel: s3://b/k' }, 'input-data', /pattern/],
+    ['too many channels', { 'input-data': Array.from({ length: 21 }, (_, i) => `c${i}: s3://b/${i}`).join('\n') }, 'input-data', /at most 20/],
+    ['channel path outside the repository', { 'input-data': 'x: ../../etc' }, 'input-data', /inside the repository/],
+    ['bucket name', { 's3-bucket': 'My_Bucket' }, 's3-bucket', /not a valid S3 bucket name/],
+    ['output path not s3', { 'output-s3-path': '/tmp/out' }, 'output-s3-path', /not an s3:\/\/ URI/],
+    ['reserved tag prefix', { tags: 'aws:owner: me' }, 'tags', /reserved for AWS/],
+    ['provenance tag key', { tags: 'github:sha: abc' }, 'tags', /reserved for the provenance tags/],
+    ['reservation ARN', { 'reservation-arn': 'arn:aws:iam::123456789012:role/x' }, 'reservation-arn', /pattern/],
+    ['client token too long', { 'client-token': 't'.repeat(65) }, 'client-token', /at most 64/],
+    ['dry-run not boolean', { 'dry-run': 'yes' }, 'dry-run', /true or false/],
+    ['source dir outside the workspace', { 'source-dir': '../elsewhere' }, 'source-dir', /outside the workspace/]
+  ]
+
+  it.each(rejected)('rejects %s with one message naming the input', (_label, overrides, input, message) => {
+    const problems = problemsOf(overrides)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.input).toBe(input)
+    expect(problems[0]!.message).toMatch(message)
+  })
+
+  it('reports every bad input at once, each under its own name', () => {
+    const problems = problemsOf({ 'instance-count': '0', 'job-name': 'bad name', device: '' })
+    expect(problems.map((p) => p.input).sort()).toEqual(['device', 'instance-count', 'job-name'])
+    const error = new InputError(problems)
+    expect(error.message).toContain('Input "job-name"')
+  })
+})

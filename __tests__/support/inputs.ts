@@ -1,0 +1,34 @@
+import { INPUT_NAMES, type InputName, type RawInputs } from '../../src/inputs/action-inputs.js'
+import type { RunIdentity } from '../../src/plan/run-identity.js'
+
+/** A complete, valid set of inputs as the runner would pass them, with overrides. */
+export function rawInputs(overrides: Partial<Record<InputName, string>> = {}): RawInputs {
+  const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, ''])) as Record<InputName, string>
+  return {
+    ...raw,
+    'aws-region': 'us-west-2',
+    'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
+    device: 'arn:aws:braket:::device/quantum-simulator/amazon/sv1',
+    'source-dir': 'algorithms/vqe',
+    'entry-point': 'vqe.main:run',
+    ...overrides
+  }
+}
+
+export function runIdentity(overrides: Partial<RunIdentity> = {}): RunIdentity {
+  return {
+    repository: 'octo/quantum-lab',
+    runId: '4242',
+    runAttempt: 1,
+    job: 'submit',
+    step: 'braket',
+    workflow: 'experiments',
+    sha: 'a'.repeat(40),
+    ref: 'refs/heads/main',
+    eventName: 'push',
+    serverUrl: 'https://github.com',
+    actor: 'octocat',
+    workspace: '/home/runner/work/quantum-lab/quantum-lab',
+    ...overrides
+  }
+}

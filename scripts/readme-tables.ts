@@ -7,7 +7,7 @@ interface ActionMetadata {
   outputs: Record<string, { description: string }>
 }
 
-const cell = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')
+const cell = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 export function renderTables(actionYml: string): { inputs: string; outputs: string } {
   const metadata = parse(actionYml) as ActionMetadata

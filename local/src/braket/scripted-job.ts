@@ -1,0 +1,136 @@
+// Scripted jobs (tests): each created job follows a script — how long it
+// queues and runs, what it logs and when, how it ends, what it leaves in S3 —
+// instead of running any code.
+import { parseS3Uri } from '../stores/object-store.js'
+import type { CreateJobRequest } from './job-record.js'
+import type { JobRun, JobRunContext, JobRunOutcome } from './python-job-runner.js'
+
+export interface ScriptedLogLine {
+  /** 1-based instance number (stream `algo-<instance>-…`); default 1. */
+  instance?: number
+  /** Milliseconds after the job started RUNNING. */
+  atMs: number
+  message: string
+}
+
+export interface JobScript {
+  /** Which CreateJob requests this script is for; omitted: the next job. */
+  match?: (request: CreateJobRequest) => boolean
+  /** Time in QUEUED. */
+  queuedMs?: number
+  /** Time in RUNNING before the outcome. */
+  runningMs?: number
+  outcome?: 'COMPLETED' | 'FAILED'
+  /** failureReason when the outcome is FAILED. */
+  failureReason?: string
+  logs?: ScriptedLogLine[]
+  /** billableDuration to report (milliseconds); default: the time RUNNING, rounded up to whole seconds. */
+  billableDuration?: number
+  /** Bytes of `model.tar.gz`, put at `<outputDataConfig.s3Path>/output/model.tar.gz` when the job ends by its script. */
+  results?: Buffer | Uint8Array | string
+  /** Time in CANCELLING before CANCELLED. */
+  cancelMs?: number
+}
+
+export type ResolvedScript = Required<Pick<JobScript, 'queuedMs' | 'runningMs' | 'outcome' | 'logs' | 'cancelMs'>> & JobScript
+
+export const DEFAULT_SCRIPT: ResolvedScript = { queuedMs: 100, runningMs: 300, outcome: 'COMPLETED', logs: [], cancelMs: 50 }
+
+export const DEFAULT_FAILURE_REASON = 'AlgorithmError: The entry point exited with a non-zero exit code: 1. Check the job logs for details.'
+
+/** Scripts queued by tests, consumed one per created job, and the default for the rest. */
+export class ScriptBook {
+  private readonly queue: JobScript[] = []
+  private fallback: JobScript = {}
+
+  add(script: JobScript): void {
+    this.queue.push(script)
+  }
+
+  setDefault(script: JobScript): void {
+    this.fallback = script
+  }
+
+  /** The first queued script that matches the request (consumed), else the default. */
+  take(request: CreateJobRequest): ResolvedScript {
+    const index = this.queue.findIndex((script) => !script.match || script.match(request))
+    const chosen = index >= 0 ? this.queue.splice(index, 1)[0]! : this.fallback
+    return { ...DEFAULT_SCRIPT, ...this.fallback, ...chosen }
+  }
+
+  pending(): number {
+    return this.queue.length
+  }
+
+  clear(): void {
+    this.queue.length = 0
+    this.fallback = {}
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref())
+
+async function writeResults(context: JobRunContext, results: NonNullable<JobScript['results']>): Promise<void> {
+  const s3Path = (context.request as CreateJobRequest).outputDataConfig.s3Path
+  const location = parseS3Uri(s3Path)
+  if (!location) return
+  const { objects } = context.state
+  if (!objects.bucket(location.bucket)) {
+    const accountId = context.jobArn.split(':')[4] ?? context.state.options.accountId
+    objects.createBucket(location.bucket, accountId, context.state.options.region)
+  }
+  const prefix = location.key.replace(/\/+$/, '')
+  const key = `${prefix ? `${prefix}/` : ''}output/model.tar.gz`
+  await objects.write(location.bucket, key, Buffer.from(results), { contentType: 'application/x-tar' })
+}
+
+/** Plays a script as a JobRun: log lines at their times, then the outcome (and results). */
+export function runScriptedJob(context: JobRunContext, script: ResolvedScript): JobRun {
+  const timers = new Set<NodeJS.Timeout>()
+  const written = new Set<ScriptedLogLine>()
+  let settle!: (outcome: JobRunOutcome) => void
+  let settled = false
+  const finished = new Promise<JobRunOutcome>((resolve) => (settle = resolve))
+  const finish = (outcome: JobRunOutcome) => {
+    if (settled) return
+    settled = true
+    for (const timer of timers) clearTimeout(timer)
+    settle(outcome)
+  }
+  const write = (line: ScriptedLogLine) => {
+    if (written.has(line) || settled) return
+    written.add(line)
+    context.appendLog(line.instance ?? 1, [line.message])
+  }
+  const later = (ms: number, action: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      action()
+    }, Math.max(0, ms))
+    timer.unref()
+    timers.add(timer)
+  }
+
+  for (const line of [...script.logs].sort((a, b) => a.atMs - b.atMs)) if (line.atMs < script.runningMs) later(line.atMs, () => write(line))
+  later(script.runningMs, () => {
+    // Lines scripted past the end are what the container printed last.
+    for (const line of script.logs) write(line)
+    const outcome: JobRunOutcome =
+      script.outcome === 'FAILED' ? { outcome: 'FAILED', failureReason: script.failureReason ?? DEFAULT_FAILURE_REASON } : { outcome: 'COMPLETED' }
+    const upload = script.results !== undefined ? writeResults(context, script.results) : Promise.resolve()
+    upload.then(
+      () => finish(outcome),
+      (error: unknown) => finish({ outcome: 'FAILED', failureReason: `ClientError: Failed to upload results: ${String(error)}` })
+    )
+  })
+
+  return {
+    cancel() {
+      if (settled) return
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+      void sleep(script.cancelMs).then(() => finish({ outcome: 'FAILED', failureReason: 'Job was stopped.' }))
+    },
+    finished
+  }
+}

@@ -24,6 +24,14 @@ export interface ObjectMeta {
   metadata?: Record<string, string>
   /** Additional checksums the client sent, e.g. { CRC32: 'base64' }. */
   checksums?: Record<string, string>
+  /** How `checksums` covers the object: FULL_OBJECT, or COMPOSITE (checksum of part checksums, value ends in -<parts>). */
+  checksumType?: 'FULL_OBJECT' | 'COMPOSITE'
+  /** Parts of an object made by a multipart upload. */
+  partsCount?: number
+  /** x-amz-server-side-encryption-bucket-key-enabled as sent. */
+  bucketKeyEnabled?: boolean
+  /** Other representation headers as sent: cache-control, content-disposition, content-language, expires. */
+  representation?: Record<string, string>
 }
 
 export interface StoredObject extends ObjectMeta {
@@ -55,6 +63,11 @@ export class ObjectStore {
 
   bucket(name: string): Bucket | undefined {
     return this.buckets.get(name)
+  }
+
+  /** Removes an (empty) bucket; callers check emptiness first. */
+  deleteBucket(name: string): boolean {
+    return this.buckets.delete(name)
   }
 
   listBuckets(): Bucket[] {

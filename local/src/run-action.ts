@@ -26,6 +26,8 @@ export interface ActionOptions {
   /** State saved by the main step, for the post step. */
   state?: Record<string, string>
   timeoutMs?: number
+  /** Extra arguments for node before the script (benchmarks use --import to measure memory). */
+  nodeArguments?: string[]
 }
 
 export interface RunningAction {
@@ -98,7 +100,7 @@ export async function startAction(options: ActionOptions): Promise<RunningAction
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
   const script = options.entry === 'post' ? join(DIST, 'post', 'index.js') : join(DIST, 'index.js')
-  const child = spawn(process.execPath, [script], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), script], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   const watchers: Array<() => void> = []

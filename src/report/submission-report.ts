@@ -18,7 +18,10 @@ export function describeSource(spec: JobSpec, source: PackagedSource): string {
 export function logPackaging(spec: JobSpec, source: PackagedSource): void {
   core.info(row('source', describeSource(spec, source)))
   core.info(row('sha256', source.sha256))
-  for (const skipped of source.skipped) core.warning(`Left out of the archive: ${skipped.path} (${skipped.reason})`, { title: 'source-dir' })
+  for (const skipped of source.skipped) {
+    if (skipped.expected) core.info(row('left out', `${skipped.path} (${skipped.reason})`))
+    else core.warning(`Left out of the archive: ${skipped.path} (${skipped.reason})`, { title: 'source-dir' })
+  }
 }
 
 export function logPlan(spec: JobSpec, plan: JobPlan, device?: DeviceSummary): void {

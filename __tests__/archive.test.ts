@@ -1,0 +1,626 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createGunzip } from 'node:zlib'
+import { extract } from 'tar-stream'
+import { FIXED_MTIME } from '../src/archive/archive-layout.js'
+import { PinGzipOsByte } from '../src/archive/gzip-os-byte.js'
+import { packageSource, SourcePackagingError, type PackagedSource } from '../src/archive/package-source.js'
+import { writeTarGz } from '../src/archive/write-tar-gz.js'
+
+interface ArchivedEntry {
+  name: string
+  type: string
+  mode: number
+  uid: number
+  gid: number
+  uname: string
+  gname: string
+  mtime: number
+  linkname: string | null
+  content: string
+}
+
+const FIXED_MTIME_SECONDS = Date.UTC(1980, 0, 1) / 1000
+
+let scratch: string
+beforeEach(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'archive-test-'))
+})
+afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true })
+})
+
+/** Writes files (path → content) below `root`; directories end with `/`. */
+async function makeTree(root: string, files: Record<string, string>): Promise<string> {
+  for (const [path, content] of Object.entries(files)) {
+    const absolute = join(root, path)
+    if (path.endsWith('/')) await mkdir(absolute, { recursive: true })
+    else {
+      await mkdir(dirname(absolute), { recursive: true })
+      await writeFile(absolute, content)
+    }
+  }
+  return root
+}
+
+async function newWorkDir(): Promise<string> {
+  return mkdtemp(join(scratch, 'work-'))
+}
+
+async function pack(sourceDir: string, overrides: Partial<Parameters<typeof packageSource>[0]> = {}): Promise<PackagedSource> {
+  return packageSource({ sourceDir, entryPoint: 'vqe.main:run', compression: 'gzip', exclude: [], workDir: await newWorkDir(), ...overrides })
+}
+
+async function readArchive(path: string): Promise<ArchivedEntry[]> {
+  const extractor = extract()
+  createReadStream(path).pipe(createGunzip()).pipe(extractor)
+  const entries: ArchivedEntry[] = []
+  for await (const entry of extractor) {
+    const chunks: Buffer[] = []
+    for await (const chunk of entry) chunks.push(chunk as Buffer)
+    const header = entry.header
+    entries.push({
+      name: header.name,
+      type: header.type ?? '',
+      mode: header.mode ?? -1,
+      uid: header.uid ?? -1,
+      gid: header.gid ?? -1,
+      uname: header.uname ?? '',
+      gname: header.gname ?? '',
+      mtime: (header.mtime?.getTime() ?? -1) / 1000,
+      linkname: header.linkname ?? null,
+      content: Buffer.concat(chunks).toString('utf8')
+    })
+  }
+  return entries
+}
+
+async function packagingError(promise: Promise<unknown>): Promise<SourcePackagingError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(SourcePackagingError)
+  return error as SourcePackagingError
+}
+
+function hasMkfifo(): boolean {
+  try {
+    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('packageSource: archive contents', () => {
+  it('archives source-dir under its own name with normalised, reproducible metadata', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), {
+      '__init__.py': '',
+      'main.py': 'def run():\n    return 42\n',
+      'util/helpers.py': 'X = 1\n',
+      'run.sh': '#!/bin/sh\necho hi\n'
+    })
+    await chmod(join(sourceDir, 'run.sh'), 0o750)
+    await chmod(join(sourceDir, 'main.py'), 0o600)
+    await chmod(join(sourceDir, 'util'), 0o700)
+    const workDir = await newWorkDir()
+
+    const packaged = await packageSource({ sourceDir, entryPoint: 'vqe.main:run', compression: 'gzip', exclude: [], workDir })
+
+    const archiveBytes = await readFile(packaged.path)
+    expect(packaged).toEqual({
+      path: join(workDir, 'source.tar.gz'),
+      fileName: 'source.tar.gz',
+      sha256: createHash('sha256').update(archiveBytes).digest('hex'),
+      sizeBytes: archiveBytes.length,
+      fileCount: 4,
+      rootName: 'vqe',
+      skipped: [],
+      compressionType: 'GZIP'
+    })
+    const entries = await readArchive(packaged.path)
+    expect(entries.map(({ name, type, mode, content }) => ({ name, type, mode, content }))).toEqual([
+      { name: 'vqe/', type: 'directory', mode: 0o755, content: '' },
+      { name: 'vqe/__init__.py', type: 'file', mode: 0o644, content: '' },
+      { name: 'vqe/main.py', type: 'file', mode: 0o644, content: 'def run():\n    return 42\n' },
+      { name: 'vqe/run.sh', type: 'file', mode: 0o755, content: '#!/bin/sh\necho hi\n' },
+      { name: 'vqe/util/', type: 'directory', mode: 0o755, content: '' },
+      { name: 'vqe/util/helpers.py', type: 'file', mode: 0o644, content: 'X = 1\n' }
+    ])
+    for (const entry of entries) {
+      expect({ uid: entry.uid, gid: entry.gid, uname: entry.uname, gname: entry.gname, mtime: entry.mtime }).toEqual({
+        uid: 0,
+        gid: 0,
+        uname: '',
+        gname: '',
+        mtime: FIXED_MTIME_SECONDS
+      })
+    }
+  })
+
+  it('orders entries bytewise by path (parents first), including long and non-ASCII names', async () => {
+    const longName = `${'deep/'.repeat(25)}leaf.py`
+    const sourceDir = await makeTree(join(scratch, 'vqe'), {
+      'main.py': '',
+      'a.py': '',
+      'a-c.py': '',
+      'a/b.py': '',
+      'B.py': '',
+      'é.py': 'accent',
+      '\u{FF21}.py': 'fullwidth A',
+      '\u{1F600}.py': 'emoji',
+      [longName]: 'long'
+    })
+
+    const entries = await readArchive((await pack(sourceDir)).path)
+
+    const names = entries.map((entry) => entry.name)
+    const deepDirectories = Array.from({ length: 25 }, (_, depth) => `vqe/${'deep/'.repeat(depth + 1)}`)
+    expect(names).toEqual([
+      'vqe/',
+      'vqe/B.py',
+      'vqe/a-c.py',
+      'vqe/a.py',
+      'vqe/a/',
+      'vqe/a/b.py',
+      ...deepDirectories,
+      `vqe/${longName}`,
+      'vqe/main.py',
+      'vqe/é.py',
+      'vqe/\u{FF21}.py',
+      'vqe/\u{1F600}.py'
+    ])
+    expect(entries.find((entry) => entry.name === `vqe/${longName}`)?.content).toBe('long')
+    expect(entries.find((entry) => entry.name === 'vqe/\u{1F600}.py')?.content).toBe('emoji')
+  })
+
+  it('keeps empty directories, so empty packages still exist in the job', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '', 'empty/': '', 'plugins/nested/': '' })
+
+    const entries = await readArchive((await pack(sourceDir)).path)
+
+    expect(entries.filter((entry) => entry.type === 'directory').map((entry) => entry.name)).toEqual([
+      'vqe/',
+      'vqe/empty/',
+      'vqe/plugins/',
+      'vqe/plugins/nested/'
+    ])
+  })
+
+  it('gives byte-identical archives for the same files whatever their mtimes, permissions and creation order', async () => {
+    const files: Record<string, string> = {
+      'main.py': 'def run(): pass\n',
+      'algos/__init__.py': '',
+      'algos/qaoa.py': 'P = 3\n',
+      'tools/run.sh': '#!/bin/sh\n',
+      'z.txt': 'zzz'
+    }
+    const first = await makeTree(join(scratch, 'one', 'vqe'), files)
+    const reversed = Object.fromEntries(Object.entries(files).reverse())
+    const second = await makeTree(join(scratch, 'two', 'vqe'), reversed)
+    // What differing umasks, checkouts and clocks do to otherwise equal trees.
+    await chmod(join(first, 'tools/run.sh'), 0o755)
+    await chmod(join(second, 'tools/run.sh'), 0o700)
+    await chmod(join(first, 'main.py'), 0o644)
+    await chmod(join(second, 'main.py'), 0o664)
+    await chmod(join(second, 'algos'), 0o775)
+    await utimes(join(first, 'main.py'), new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'))
+    await utimes(join(second, 'algos/qaoa.py'), new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'))
+    await utimes(second, new Date('1999-09-09T00:00:00Z'), new Date('1999-09-09T00:00:00Z'))
+
+    const [a, b] = [await pack(first), await pack(second)]
+
+    expect(a.sha256).toBe(b.sha256)
+    expect(Buffer.compare(await readFile(a.path), await readFile(b.path))).toBe(0)
+    // And the content does matter:
+    await writeFile(join(second, 'z.txt'), 'zzZ')
+    expect((await pack(second)).sha256).not.toBe(a.sha256)
+  })
+
+  it('writes a gzip header without a timestamp', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
+
+    const header = (await readFile((await pack(sourceDir)).path)).subarray(0, 10)
+
+    expect([...header.subarray(0, 3)]).toEqual([0x1f, 0x8b, 0x08]) // gzip magic, deflate
+    expect(header[3]! & 0x08).toBe(0) // FNAME flag clear: no file name stored
+    expect(header.readUInt32LE(4)).toBe(0) // MTIME
+    expect(header[9]).toBe(3) // OS: Unix, whatever OS packaged it
+  })
+
+  it('pins the gzip OS byte however the stream is chunked', async () => {
+    const macHeader = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 19, 0xaa, 0xbb])
+    for (const cut of [1, 9, 10, 11]) {
+      const pin = new PinGzipOsByte()
+      const chunks = [macHeader.subarray(0, cut), macHeader.subarray(cut)]
+      const output: Buffer[] = []
+      pin.on('data', (chunk: Buffer) => output.push(chunk))
+      for (const chunk of chunks) pin.write(chunk)
+      pin.end()
+      await new Promise((resolve) => pin.on('end', resolve))
+      expect(Buffer.concat(output)).toEqual(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 3, 0xaa, 0xbb]))
+    }
+    expect(macHeader[9]).toBe(19) // the input buffer is left alone
+  })
+})
+
+describe('packageSource: what is left out', () => {
+  it('never packages .git, at the root or in a nested checkout', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), {
+      'main.py': '',
+      '.git/HEAD': 'ref: refs/heads/main',
+      '.git/objects/ab/cdef': 'blob',
+      'vendor/lib/.git': 'gitdir: ../../.git/modules/lib',
+      'vendor/lib/lib.py': '',
+      '.gitignore': '*.pyc'
+    })
+
+    const packaged = await pack(sourceDir)
+
+    const names = (await readArchive(packaged.path)).map((entry) => entry.name)
+    expect(names).toEqual(['vqe/', 'vqe/.gitignore', 'vqe/main.py', 'vqe/vendor/', 'vqe/vendor/lib/', 'vqe/vendor/lib/lib.py'])
+    expect(packaged.skipped).toEqual([
+      { path: '.git/', reason: 'git metadata is never packaged', expected: true },
+      { path: 'vendor/lib/.git', reason: 'git metadata is never packaged', expected: true }
+    ])
+  })
+
+  it('leaves out exclude matches, and a matched directory with everything below it', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), {
+      'main.py': '',
+      'notes.ipynb': '{}',
+      'analysis/deep.ipynb': '{}',
+      'data/raw/big.csv': '1,2',
+      'data/README': 'x',
+      '__pycache__/main.cpython-312.pyc': '',
+      'algos/__pycache__/qaoa.cpython-312.pyc': '',
+      'algos/qaoa.py': '',
+      'logs/run.log': '',
+      'logs.py': '',
+      '.env': 'SECRET=1'
+    })
+
+    const packaged = await pack(sourceDir, { exclude: ['data/**', '*.ipynb', '**/__pycache__/**', 'logs/', '.env'] })
+
+    const names = (await readArchive(packaged.path)).map((entry) => entry.name)
+    expect(names).toEqual(['vqe/', 'vqe/algos/', 'vqe/algos/qaoa.py', 'vqe/analysis/', 'vqe/analysis/deep.ipynb', 'vqe/logs.py', 'vqe/main.py'])
+    expect(packaged.fileCount).toBe(4)
+    expect(packaged.skipped).toEqual([
+      { path: '.env', reason: 'exclude pattern left out 1 path: .env', expected: true },
+      { path: '**/__pycache__/**', reason: 'exclude pattern left out 2 paths: __pycache__/, algos/__pycache__/', expected: true },
+      { path: 'data/**', reason: 'exclude pattern left out 1 path: data/', expected: true },
+      { path: 'logs/', reason: 'exclude pattern left out 1 path: logs/', expected: true },
+      { path: '*.ipynb', reason: 'exclude pattern left out 1 path: notes.ipynb', expected: true }
+    ])
+  })
+
+  it('ignores blank and comment exclude lines, and a leading ./', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '', 'data/a.csv': '' })
+
+    const packaged = await pack(sourceDir, { exclude: ['', '   ', '# large inputs', './data/**'] })
+
+    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
+    expect(packaged.skipped).toEqual([{ path: './data/**', reason: 'exclude pattern left out 1 path: data/', expected: true }])
+  })
+
+  it('skips symlinks that resolve outside source-dir, however they get there', async () => {
+    const outside = await makeTree(join(scratch, 'outside'), { 'secret.txt': 'TOP SECRET', 'lib/shared.py': 'LEAK = 1' })
+    const sourceDir = await makeTree(join(scratch, 'project', 'vqe'), { 'main.py': '' })
+    await symlink(join(outside, 'secret.txt'), join(sourceDir, 'absolute.txt'))
+    await symlink('../../outside/secret.txt', join(sourceDir, 'relative.txt'))
+    await symlink(join(outside, 'lib'), join(sourceDir, 'lib'))
+    await symlink('lib/shared.py', join(sourceDir, 'through-link.py')) // inside → a link that leaves
+    await symlink(outside, join(sourceDir, 'data')) // excluded: left out quietly, no warning about its target
+
+    const packaged = await pack(sourceDir, { exclude: ['data/**'] })
+
+    const entries = await readArchive(packaged.path)
+    expect(entries.map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
+    expect(entries.some((entry) => entry.content.includes('SECRET') || entry.content.includes('LEAK'))).toBe(false)
+    expect(packaged.skipped).toEqual([
+      { path: 'absolute.txt', reason: `symlink to ${join(outside, 'secret.txt')} points outside source-dir; not followed`, expected: false },
+      { path: 'lib', reason: `symlink to ${join(outside, 'lib')} points outside source-dir; not followed`, expected: false },
+      { path: 'relative.txt', reason: 'symlink to ../../outside/secret.txt points outside source-dir; not followed', expected: false },
+      { path: 'through-link.py', reason: 'symlink to lib/shared.py points outside source-dir; not followed', expected: false },
+      { path: 'data/**', reason: 'exclude pattern left out 1 path: data/', expected: true }
+    ])
+  })
+
+  it('stores symlinks to packaged files and directories inside source-dir as relative symlinks', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': 'def run(): pass', 'impl/core.py': 'CORE = 1', 'impl/sub/': '' })
+    await symlink(join(sourceDir, 'impl', 'core.py'), join(sourceDir, 'core.py')) // absolute path, still inside
+    await symlink('../core.py', join(sourceDir, 'impl', 'sub', 'again.py')) // via another link
+    await symlink('impl', join(sourceDir, 'api'))
+    await symlink('.', join(sourceDir, 'impl', 'here'))
+
+    const packaged = await pack(sourceDir)
+
+    const links = (await readArchive(packaged.path)).filter((entry) => entry.type === 'symlink')
+    expect(links.map(({ name, linkname, mode, content }) => ({ name, linkname, mode, content }))).toEqual([
+      { name: 'vqe/api', linkname: 'impl', mode: 0o777, content: '' },
+      { name: 'vqe/core.py', linkname: 'impl/core.py', mode: 0o777, content: '' },
+      { name: 'vqe/impl/here', linkname: '.', mode: 0o777, content: '' },
+      { name: 'vqe/impl/sub/again.py', linkname: '../core.py', mode: 0o777, content: '' }
+    ])
+    expect(packaged.fileCount).toBe(2)
+    expect(packaged.skipped).toEqual([])
+  })
+
+  it('skips in-tree symlinks that would dangle: to a left-out path, to nothing, or in a loop', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '', 'data/big.csv': '1', '.git/config': '' })
+    await symlink('data/big.csv', join(sourceDir, 'big.csv'))
+    await symlink('.git/config', join(sourceDir, 'gitconfig'))
+    await symlink('missing.py', join(sourceDir, 'broken.py'))
+    await symlink('loop-b', join(sourceDir, 'loop-a'))
+    await symlink('loop-a', join(sourceDir, 'loop-b'))
+
+    const packaged = await pack(sourceDir, { exclude: ['data/'] })
+
+    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
+    expect(packaged.skipped).toEqual([
+      { path: '.git/', reason: 'git metadata is never packaged', expected: true },
+      { path: 'big.csv', reason: 'symlink to data/big.csv points at data/big.csv, which is not packaged (data/: matches exclude pattern "data/")', expected: false },
+      { path: 'broken.py', reason: 'symlink to missing.py is broken (ENOENT)', expected: false },
+      { path: 'gitconfig', reason: 'symlink to .git/config points at .git/config, which is not packaged (.git/: git metadata is never packaged)', expected: false },
+      { path: 'loop-a', reason: 'symlink to loop-b loops', expected: false },
+      { path: 'loop-b', reason: 'symlink to loop-a loops', expected: false },
+      { path: 'data/', reason: 'exclude pattern left out 1 path: data/', expected: true }
+    ])
+  })
+
+  ;(hasMkfifo() ? it : it.skip)('skips FIFOs with a reason', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
+    execFileSync('mkfifo', [join(sourceDir, 'pipe')])
+    await symlink('pipe', join(sourceDir, 'to-pipe'))
+
+    const packaged = await pack(sourceDir)
+
+    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
+    expect(packaged.skipped).toEqual([
+      { path: 'pipe', reason: 'named pipe (FIFO): only regular files, directories and symlinks are packaged', expected: false },
+      { path: 'to-pipe', reason: 'symlink to pipe points at a named pipe (FIFO); only regular files, directories and symlinks are packaged', expected: false }
+    ])
+  })
+
+  it('rejects exclude patterns that are absolute, climb out with .., or negate, naming the exclude input', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
+
+    for (const [pattern, problem] of [
+      ['/etc/**', 'absolute paths are not allowed'],
+      ['C:/data/**', 'absolute paths are not allowed'],
+      ['../shared/**', '".." is not allowed'],
+      ['data/../../x', '".." is not allowed'],
+      ['!keep.py', 'negated patterns']
+    ] as const) {
+      const error = await packagingError(pack(sourceDir, { exclude: ['data/**', pattern] }))
+      expect(error.input).toBe('exclude')
+      expect(error.message).toContain(`exclude "${pattern}": ${problem}`)
+      expect(error.message).toContain('patterns are minimatch globs relative to source-dir')
+    }
+  })
+})
+
+describe('packageSource: entry point', () => {
+  it('finds the module as a file: vqe.main → vqe/main.py', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': 'def run(): pass' })
+
+    const packaged = await pack(sourceDir, { entryPoint: 'vqe.main:run' })
+
+    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toContain('vqe/main.py')
+  })
+
+  it('finds the module as a package: vqe.algos → vqe/algos/__init__.py, and vqe → vqe/__init__.py', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { '__init__.py': 'def start(): pass', 'algos/__init__.py': 'def run(): pass' })
+
+    await expect(pack(sourceDir, { entryPoint: 'vqe.algos:run' })).resolves.toMatchObject({ fileCount: 2 })
+    await expect(pack(sourceDir, { entryPoint: 'vqe:start' })).resolves.toMatchObject({ fileCount: 2 })
+  })
+
+  it('finds a module reached through a packaged in-tree directory symlink', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'impl/main.py': 'def run(): pass' })
+    await symlink('impl', join(sourceDir, 'current'))
+
+    await expect(pack(sourceDir, { entryPoint: 'vqe.current.main:run' })).resolves.toMatchObject({ fileCount: 1 })
+  })
+
+  it('requires __main__.py when a package is the entry point without a function', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'algos/__init__.py': '' })
+
+    const error = await packagingError(pack(sourceDir, { entryPoint: 'vqe.algos' }))
+    expect(error.input).toBe('entry-point')
+    expect(error.message).toBe(
+      `entry-point "vqe.algos": vqe.algos is a package, and an entry point without ":function" runs the package's vqe/algos/__main__.py, ` +
+        `which is not in source-dir ${sourceDir}; name a function (vqe.algos:main) or a module file instead`
+    )
+
+    await writeFile(join(sourceDir, 'algos', '__main__.py'), 'print(1)')
+    await expect(pack(sourceDir, { entryPoint: 'vqe.algos' })).resolves.toMatchObject({ fileCount: 2 })
+  })
+
+  it('reports a missing module with what it looked for and the modules that exist', async () => {
+    const sourceDir = await makeTree(join(scratch, 'algorithms', 'vqe'), { 'main.py': '', 'util.py': '', 'README.md': '', 'my-notes.py': '' })
+    const workDir = await newWorkDir()
+
+    const error = await packagingError(packageSource({ sourceDir, entryPoint: 'vqe.mian:run', compression: 'gzip', exclude: [], workDir }))
+
+    expect(error.input).toBe('entry-point')
+    expect(error.message).toBe(
+      `entry-point "vqe.mian:run": module vqe.mian is not in source-dir ${sourceDir} ` +
+        `(looked for vqe/mian.py and vqe/mian/__init__.py); modules found: vqe.main, vqe.util`
+    )
+    expect(await readdir(workDir)).toEqual([]) // nothing is written when validation fails
+  })
+
+  it('names source-dir relative to the working directory when it is inside it', async () => {
+    const cwd = process.cwd()
+    const sourceDir = await makeTree(join(scratch, 'algorithms', 'vqe'), { 'main.py': '' })
+    process.chdir(scratch)
+    try {
+      const error = await packagingError(pack(sourceDir, { entryPoint: 'vqe.mian:run' }))
+      expect(error.message).toContain('is not in source-dir algorithms/vqe (looked for')
+    } finally {
+      process.chdir(cwd)
+    }
+  })
+
+  it('explains when the module exists but is left out', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '', 'jobs/train.py': '' })
+
+    const error = await packagingError(pack(sourceDir, { entryPoint: 'vqe.jobs.train:run', exclude: ['jobs/**'] }))
+
+    expect(error.input).toBe('entry-point')
+    expect(error.message).toBe(
+      `entry-point "vqe.jobs.train:run": module vqe.jobs.train is not in source-dir ${sourceDir} ` +
+        `(looked for vqe/jobs/train.py and vqe/jobs/train/__init__.py); ` +
+        `vqe/jobs/ is not packaged: matches exclude pattern "jobs/**"; modules found: vqe.main`
+    )
+  })
+
+  it('points out that module names start with the archive root', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
+
+    const error = await packagingError(pack(sourceDir, { entryPoint: 'main:run' }))
+
+    expect(error.input).toBe('entry-point')
+    expect(error.message).toContain('module names start with the archive root "vqe" (the name of source-dir); modules found: vqe.main')
+  })
+
+  it('rejects malformed entry points, saying what is allowed', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
+
+    for (const [entryPoint, problem] of [
+      ['', 'is empty'],
+      ['vqe/main.py', 'looks like a file path; write the module path instead (vqe.main)'],
+      ['vqe..main', 'module "vqe..main" has an empty name part'],
+      ['1vqe.main', '"1vqe" in module "1vqe.main" is not a Python identifier'],
+      ['vqe-algo.main', '"vqe-algo" in module "vqe-algo.main" is not a Python identifier'],
+      [' vqe.main', '" vqe" in module " vqe.main" is not a Python identifier'],
+      ['vqe.main:', 'nothing follows ":"'],
+      ['vqe.main:run()', 'function "run()" is not a Python identifier'],
+      ['vqe.main:run:again', 'has more than one ":"']
+    ] as const) {
+      const error = await packagingError(pack(sourceDir, { entryPoint }))
+      expect(error.input).toBe('entry-point')
+      expect(error.message).toBe(
+        `entry-point "${entryPoint}": ${problem}; allowed: a dotted Python module path, optionally followed by ":function", e.g. vqe.main or vqe.main:run`
+      )
+    }
+  })
+
+  it('accepts non-ASCII Python identifiers', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'schätzung.py': '' })
+
+    await expect(pack(sourceDir, { entryPoint: 'vqe.schätzung:läuft' })).resolves.toMatchObject({ fileCount: 1 })
+  })
+})
+
+describe('packageSource: source-dir and compression', () => {
+  it('rejects a missing source-dir', async () => {
+    const error = await packagingError(pack(join(scratch, 'nope')))
+
+    expect(error.input).toBe('source-dir')
+    expect(error.message).toBe(`source-dir ${join(scratch, 'nope')}: does not exist`)
+  })
+
+  it('rejects a file as source-dir for gzip, pointing at compression none', async () => {
+    await writeFile(join(scratch, 'vqe.py'), 'def run(): pass')
+
+    const error = await packagingError(pack(join(scratch, 'vqe.py'), { entryPoint: 'vqe:run' }))
+
+    expect(error.input).toBe('source-dir')
+    expect(error.message).toBe(
+      `source-dir ${join(scratch, 'vqe.py')}: is not a directory (a single .py file can be uploaded as is with compression "none")`
+    )
+  })
+
+  it('uploads a single .py file as is with compression none', async () => {
+    const file = join(scratch, 'vqe.py')
+    await writeFile(file, 'def run():\n    pass\n')
+
+    const packaged = await pack(file, { compression: 'none', entryPoint: 'vqe:run' })
+
+    const bytes = await readFile(file)
+    expect(packaged).toEqual({
+      path: file,
+      fileName: 'vqe.py',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sizeBytes: bytes.length,
+      fileCount: 1,
+      rootName: 'vqe.py',
+      skipped: [],
+      compressionType: 'NONE'
+    })
+    expect((await stat(file)).size).toBe(bytes.length) // left untouched
+  })
+
+  it('with compression none, rejects a directory (naming compression), a non-.py file and another module', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
+    const textFile = join(scratch, 'notes.txt')
+    await writeFile(textFile, '')
+    const file = join(scratch, 'vqe.py')
+    await writeFile(file, '')
+
+    const directory = await packagingError(pack(sourceDir, { compression: 'none' }))
+    expect(directory.input).toBe('compression')
+    expect(directory.message).toBe(
+      `compression "none": source-dir ${sourceDir} is a directory, but "none" uploads a single .py file as is; use compression "gzip" to package a directory`
+    )
+
+    const notPython = await packagingError(pack(textFile, { compression: 'none', entryPoint: 'notes' }))
+    expect(notPython.input).toBe('source-dir')
+    expect(notPython.message).toBe(`source-dir ${textFile}: with compression "none" source-dir must be a single .py file`)
+
+    const otherModule = await packagingError(pack(file, { compression: 'none', entryPoint: 'vqe.main:run' }))
+    expect(otherModule.input).toBe('entry-point')
+    expect(otherModule.message).toBe(
+      'entry-point "vqe.main:run": with compression "none" the only module is vqe (the file vqe.py), so the entry point must be vqe or vqe:<function>'
+    )
+  })
+
+  it('rejects an unknown compression', async () => {
+    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
+
+    const error = await packagingError(pack(sourceDir, { compression: 'zip' as 'gzip' }))
+
+    expect(error.input).toBe('compression')
+    expect(error.message).toBe('compression "zip": not supported; allowed: gzip or none')
+  })
+})
+
+describe('writeTarGz: a file that changed after the walk', () => {
+  const fileEntry = (name: string, sourcePath: string) => ({ name, type: 'file' as const, mode: 0o644, mtime: FIXED_MTIME, sourcePath })
+  const rootEntry = { name: 'vqe/', type: 'directory' as const, mode: 0o755, mtime: FIXED_MTIME }
+
+  it('fails with a source-dir error and removes the partial archive when a file is gone', async () => {
+    const output = join(await newWorkDir(), 'source.tar.gz')
+    await writeFile(join(scratch, 'ok.py'), 'fine')
+
+    const error = await packagingError(writeTarGz([rootEntry, fileEntry('vqe/ok.py', join(scratch, 'ok.py')), fileEntry('vqe/gone.py', join(scratch, 'gone.py'))], output))
+
+    expect(error.input).toBe('source-dir')
+    expect(error.message).toMatch(/^source-dir: cannot read vqe\/gone\.py while packaging \(ENOENT/)
+    await expect(stat(output)).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('does not follow a file that became a symlink', async () => {
+    await writeFile(join(scratch, 'secret.txt'), 'TOP SECRET')
+    await symlink(join(scratch, 'secret.txt'), join(scratch, 'swapped.py'))
+
+    const error = await packagingError(writeTarGz([rootEntry, fileEntry('vqe/swapped.py', join(scratch, 'swapped.py'))], join(scratch, 'out.tar.gz')))
+
+    expect(error.message).toMatch(/^source-dir: cannot read vqe\/swapped\.py while packaging \(ELOOP/)
+  })
+
+  ;(hasMkfifo() ? it : it.skip)('does not hang on a file that became a FIFO', async () => {
+    execFileSync('mkfifo', [join(scratch, 'fifo.py')])
+
+    const error = await packagingError(writeTarGz([rootEntry, fileEntry('vqe/fifo.py', join(scratch, 'fifo.py'))], join(scratch, 'out.tar.gz')))
+
+    expect(error.message).toBe('source-dir: cannot read vqe/fifo.py while packaging (it is no longer a regular file)')
+  })
+})

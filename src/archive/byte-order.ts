@@ -1,0 +1,13 @@
+// Bytewise (UTF-8) order, as `LC_ALL=C sort` and most reproducible-build tools use.
+// JavaScript's default string order compares UTF-16 code units, which differs for
+// characters beyond U+FFFF, so it would not match other tools' listings.
+export function compareBytewise(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
+}
+
+export function sortBytewise<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, sortKey: Buffer.from(key(item), 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.sortKey, b.sortKey))
+    .map(({ item }) => item)
+}

@@ -1,0 +1,200 @@
+// Lists what goes into the archive: every directory, regular file and in-tree
+// symlink below source-dir, minus `.git` and the `exclude` patterns, and records
+// what was left out and why. Nothing is read here but directory listings and
+// inode metadata; file contents are streamed later by the writer.
+//
+// Symlinks are never followed while walking (so a link cannot make us leave
+// source-dir or loop). Each one is resolved with realpath afterwards:
+//  - target outside source-dir, missing, looping, or a special file: skipped;
+//  - target inside source-dir and itself packaged: kept AS A SYMLINK, with a
+//    relative link text computed from the resolved target. Storing the link
+//    (rather than a copy of the target) keeps the archive the same shape as
+//    the tree, cannot duplicate data or recurse through a link to a parent,
+//    and extracts fine with the job container's `shutil.unpack_archive`
+//    (Python's `data` extraction filter accepts relative links that stay
+//    inside the destination, which these always do);
+//  - target inside but left out (excluded, `.git`, special): skipped, since
+//    the link would dangle in the job.
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { isAbsolute, join, posix, relative, sep } from 'node:path'
+import { compareBytewise } from './byte-order.js'
+import { displayPath, SourcePackagingError } from './errors.js'
+import type { ExcludeRules } from './exclude-patterns.js'
+
+export interface SkippedEntry {
+  path: string
+  reason: string
+  /** Left out as asked or as always (exclude patterns, .git): nothing to warn about. */
+  expected: boolean
+}
+
+/** Paths are relative to source-dir, `/`-separated; the root directory is `''`. */
+export type SourceEntry =
+  | { kind: 'directory'; relativePath: string }
+  | { kind: 'file'; relativePath: string; executable: boolean }
+  | {
+      kind: 'symlink'
+      relativePath: string
+      /** Link text to store: relative to the link's own directory. */
+      linkTarget: string
+      /** Where the link resolves, relative to source-dir; always a packaged entry. */
+      targetPath: string
+      targetKind: 'file' | 'directory'
+    }
+
+export interface SourceListing {
+  /** Deterministic order: depth first, names sorted bytewise within each directory, symlinks last. */
+  entries: SourceEntry[]
+  skipped: SkippedEntry[]
+  /** Every top-most path that is not packaged, with the reason (used to explain a missing entry point). */
+  leftOut: Map<string, string>
+}
+
+const GIT_METADATA = '.git'
+const GIT_REASON = 'git metadata is never packaged'
+const EXAMPLES_PER_PATTERN = 5
+
+export async function walkSource(sourceDir: string, exclude: ExcludeRules): Promise<SourceListing> {
+  const realRoot = await realpath(sourceDir)
+  const entries: SourceEntry[] = [{ kind: 'directory', relativePath: '' }]
+  const skipped: SkippedEntry[] = []
+  const leftOut = new Map<string, string>()
+  const excludedByPattern = new Map<string, string[]>()
+  const symlinks: string[] = []
+
+  const absolute = (relativePath: string) => (relativePath === '' ? sourceDir : join(sourceDir, ...relativePath.split('/')))
+  const skip = (relativePath: string, isDirectory: boolean, reason: string, expected = false) => {
+    leftOut.set(relativePath, reason)
+    skipped.push({ path: isDirectory ? `${relativePath}/` : relativePath, reason, expected })
+  }
+  const excludedBy = (relativePath: string, isDirectory: boolean): boolean => {
+    const pattern = exclude.matchingPattern(relativePath, isDirectory)
+    if (pattern === undefined) return false
+    leftOut.set(relativePath, `matches exclude pattern "${pattern}"`)
+    const matched = excludedByPattern.get(pattern) ?? []
+    matched.push(isDirectory ? `${relativePath}/` : relativePath)
+    excludedByPattern.set(pattern, matched)
+    return true
+  }
+
+  const visitDirectory = async (directory: string): Promise<void> => {
+    const names = (await readSourceDirectory(sourceDir, absolute(directory), directory)).sort(compareBytewise)
+    const stats = await Promise.all(names.map((name) => lstatInSource(sourceDir, absolute(directory), name)))
+    for (const [index, name] of names.entries()) {
+      const relativePath = directory === '' ? name : `${directory}/${name}`
+      const stat = stats[index]!
+      if (name === GIT_METADATA) skip(relativePath, stat.isDirectory(), GIT_REASON, true)
+      else if (stat.isDirectory()) {
+        if (excludedBy(relativePath, true)) continue
+        entries.push({ kind: 'directory', relativePath })
+        await visitDirectory(relativePath)
+      } else if (stat.isFile()) {
+        if (!excludedBy(relativePath, false)) entries.push({ kind: 'file', relativePath, executable: (stat.mode & 0o111) !== 0 })
+      } else if (stat.isSymbolicLink()) symlinks.push(relativePath)
+      else skip(relativePath, false, `${specialFileKind(stat)}: only regular files, directories and symlinks are packaged`)
+    }
+  }
+  await visitDirectory('')
+
+  // Links are resolved last, once we know which targets made it into the archive.
+  const packaged = new Set(entries.map((entry) => entry.relativePath))
+  for (const linkPath of symlinks) {
+    // Exclusion comes first: an excluded link is not worth a warning about where it points.
+    const pointsAtDirectory = await stat(absolute(linkPath)).then((target) => target.isDirectory(), () => false)
+    if (excludedBy(linkPath, false) || (pointsAtDirectory && excludedBy(linkPath, true))) continue
+    const resolved = await resolveSymlink(absolute(linkPath), realRoot)
+    if ('reason' in resolved) {
+      skip(linkPath, false, resolved.reason)
+      continue
+    }
+    if (!packaged.has(resolved.targetPath)) {
+      const why = explainLeftOut(leftOut, resolved.targetPath)
+      const detail = why ? ` (${why.path}: ${why.reason})` : ''
+      skip(linkPath, false, `symlink to ${resolved.written} points at ${resolved.targetPath}, which is not packaged${detail}`)
+      continue
+    }
+    entries.push({
+      kind: 'symlink',
+      relativePath: linkPath,
+      linkTarget: posix.relative(`/${parentOf(linkPath)}`, `/${resolved.targetPath}`) || '.',
+      targetPath: resolved.targetPath,
+      targetKind: resolved.targetKind
+    })
+  }
+
+  for (const [pattern, paths] of excludedByPattern) {
+    const examples = paths.slice(0, EXAMPLES_PER_PATTERN).join(', ') + (paths.length > EXAMPLES_PER_PATTERN ? ', …' : '')
+    skipped.push({ path: pattern, reason: `exclude pattern left out ${paths.length} ${paths.length === 1 ? 'path' : 'paths'}: ${examples}`, expected: true })
+  }
+  return { entries, skipped, leftOut }
+}
+
+/**
+ * Why `relativePath` is not in the archive, if it is not: the left-out path
+ * itself or the left-out directory it sits in (shown with a trailing `/`).
+ */
+export function explainLeftOut(leftOut: ReadonlyMap<string, string>, relativePath: string): { path: string; reason: string } | undefined {
+  for (let path = relativePath; path !== ''; path = parentOf(path)) {
+    const reason = leftOut.get(path)
+    if (reason !== undefined) return { path: path === relativePath ? path : `${path}/`, reason }
+  }
+  return undefined
+}
+
+type ResolvedSymlink = { written: string; targetPath: string; targetKind: 'file' | 'directory' } | { reason: string }
+
+async function resolveSymlink(linkPath: string, realRoot: string): Promise<ResolvedSymlink> {
+  const written = await readlink(linkPath)
+  let target: string
+  try {
+    target = await realpath(linkPath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return { reason: code === 'ELOOP' ? `symlink to ${written} loops` : `symlink to ${written} is broken (${code ?? 'cannot resolve'})` }
+  }
+  const fromRoot = relative(realRoot, target)
+  if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
+    return { reason: `symlink to ${written} points outside source-dir; not followed` }
+  }
+  const targetStat = await stat(target)
+  if (!targetStat.isFile() && !targetStat.isDirectory()) {
+    return { reason: `symlink to ${written} points at a ${specialFileKind(targetStat)}; only regular files, directories and symlinks are packaged` }
+  }
+  return { written, targetPath: fromRoot.split(sep).join('/'), targetKind: targetStat.isDirectory() ? 'directory' : 'file' }
+}
+
+function parentOf(relativePath: string): string {
+  const slash = relativePath.lastIndexOf('/')
+  return slash === -1 ? '' : relativePath.slice(0, slash)
+}
+
+function specialFileKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'named pipe (FIFO)'
+  if (stat.isSocket()) return 'socket'
+  if (stat.isBlockDevice()) return 'block device'
+  if (stat.isCharacterDevice()) return 'character device'
+  return 'special file'
+}
+
+// An unreadable directory or an entry vanishing mid-walk would silently change
+// what the job runs, so they fail packaging rather than being skipped.
+async function readSourceDirectory(sourceDir: string, directory: string, relativePath: string): Promise<string[]> {
+  try {
+    return await readdir(directory)
+  } catch (error) {
+    throw unreadable(sourceDir, relativePath === '' ? '.' : `${relativePath}/`, error)
+  }
+}
+
+async function lstatInSource(sourceDir: string, directory: string, name: string): Promise<Stats> {
+  try {
+    return await lstat(join(directory, name))
+  } catch (error) {
+    throw unreadable(sourceDir, relative(sourceDir, join(directory, name)).split(sep).join('/'), error)
+  }
+}
+
+function unreadable(sourceDir: string, what: string, error: unknown): SourcePackagingError {
+  return new SourcePackagingError('source-dir', `source-dir ${displayPath(sourceDir)}: cannot read ${what} (${(error as Error).message})`)
+}

@@ -1,5 +1,7 @@
 // Retry with exponential backoff for the calls the SDK doesn't retry for us
 // (the web identity exchange needs a fresh OIDC token per attempt).
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
+import type { SdkError } from '@smithy/types'
 
 export type Sleep = (ms: number) => Promise<void>
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -26,29 +28,16 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, o
   }
 }
 
-const RETRYABLE_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'SlowDown',
-  'IDPCommunicationError',
-  'InternalFailure',
-  'InternalError',
-  'ServiceUnavailable',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'TimeoutError'
-])
+/** STS's answer when it could not reach the identity provider: worth another try. */
+const RETRYABLE_CODES = new Set(['IDPCommunicationError', 'IDPCommunicationErrorException'])
+const NETWORK_FAILURE = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|TimeoutError/
 
-/** Throttling, server faults and network failures: what can succeed when tried again. */
+/** Throttling, server faults and network failures: what can succeed when tried again (the SDK's own classification). */
 export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const details = error as Error & { code?: string; $fault?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown }
-  if (RETRYABLE_CODES.has(error.name) || (details.code !== undefined && RETRYABLE_CODES.has(details.code))) return true
-  if (details.$retryable) return true
-  const status = details.$metadata?.httpStatusCode
-  return details.$fault === 'server' || (status !== undefined && status >= 500)
+  if (typeof error !== 'object' || error === null) return false
+  const sdkError = error as SdkError
+  if (isThrottlingError(sdkError) || isTransientError(sdkError) || isServerError(sdkError)) return true
+  if (RETRYABLE_CODES.has(sdkError.name)) return true
+  // A network failure can reach us re-wrapped as a plain Error; its text still names it.
+  return NETWORK_FAILURE.test(String(sdkError.message))
 }

@@ -148,7 +148,7 @@ describe('submitting with the workflow OIDC token', () => {
     expect(again.exitCode).toBe(0)
     expect(again.outputs['job-arn']).toBe(first.outputs['job-arn'])
     expect(standIn.jobs.all().length).toBe(before + 1)
-    expect(again.stdout).toContain('Source already in')
+    expect(again.stdout).toContain('already there: same content, not uploaded again')
   })
 
   it('creates exactly one job when the connection drops after Braket took the request', async () => {

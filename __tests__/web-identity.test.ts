@@ -1,6 +1,6 @@
 // The OIDC → STS exchange against the stand-in's issuer and STS over HTTP, with
 // the retry's sleep injected so backoff is observed, not waited for.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { assumeRoleWithWebIdentity, CredentialsError, type WebIdentityRequest } from '../src/aws/web-identity.js'
 import { githubEnv } from '../local/src/run-action.js'
 import { start, type StandIn } from '../local/src/stand-in.js'
@@ -10,6 +10,8 @@ let standIn: StandIn
 const savedEnv = { ...process.env }
 
 beforeAll(async () => {
+  // @actions/core writes its workflow commands (::add-mask:: …) to stdout; the assertions here don't read them.
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
   standIn = await start({ trust: [{ roleArn: ROLE, sub: 'repo:octo/quantum-lab:*', aud: 'sts.amazonaws.com' }] })
   process.env.AWS_ENDPOINT_URL_STS = standIn.endpoints.sts
 })

@@ -57,7 +57,7 @@ try {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9
         if (run.exitCode !== 0) throw new Error(`submission failed:\n${run.stdout}\n${run.stderr}`)
         const rss = Number(/maxrss_kib=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024
-        rows.push([testCase.label, phase, seconds.toFixed(2), rss.toFixed(0), run.stdout.includes('already in') ? 'skipped' : 'uploaded'])
+        rows.push([testCase.label, phase, seconds.toFixed(2), rss.toFixed(0), run.stdout.includes('already there') ? 'skipped' : 'uploaded'])
       }
     } finally {
       await rm(workspace, { recursive: true, force: true })

@@ -1,4 +1,4 @@
-// The action, start to end: validate → credentials → package → upload → submit → report.
+// The action, start to end: validate → credentials → package → upload → submit → report → follow.
 import * as core from '@actions/core'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,13 +10,15 @@ import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket, stageFile } from './aws/s3-staging.js'
 import { submitExactlyOnce } from './aws/submit-exactly-once.js'
+import { followJob } from './follow/follow-job.js'
+import { rememberJobForPost } from './follow/follow-state.js'
 import { readInputs } from './inputs/action-inputs.js'
 import { defaultBucket, planJob } from './plan/job-plan.js'
 import { buildJobSpec } from './plan/job-spec.js'
 import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
 import { reportFailure } from './report/failure-report.js'
-import { announceJob, logPackaging, logPlan, setOutputs, submissionOutputs, writeSubmissionSummary } from './report/submission-report.js'
+import { announceJob, logPackaging, logPlan, logStaged, setOutputs, submissionOutputs, writeSubmissionSummary } from './report/submission-report.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'braket-job-'))
@@ -46,18 +48,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const channels = await resolveInputChannels(spec, target.bucket, { s3, target })
     const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
     const upload = await stageFile(s3, target, planFor(1).sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python')
-    core.info(`Source ${upload === 'uploaded' ? 'uploaded to' : 'already in'} ${planFor(1).sourceS3Uri}`)
+    logStaged(planFor(1).sourceS3Uri, upload)
     logPlan(spec, planFor(identity.runAttempt), device)
 
     // 5. CreateJob exactly once for this run and step.
     const submission = await submitExactlyOnce(braket, planFor, identity.runAttempt, spec.clientToken !== undefined, (jobArn) => {
       core.setOutput('job-arn', jobArn)
-      core.saveState('job-arn', jobArn)
+      rememberJobForPost(jobArn, spec.follow)
     })
     const outputs = submissionOutputs(spec.region, submission)
     setOutputs(outputs)
     announceJob(outputs, submission.status !== 'QUEUED')
     await writeSubmissionSummary(spec, source, outputs, device)
+
+    // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
+    if (spec.follow.wait || spec.follow.commentOnPr) await followJob({ spec, identity, session, braket, s3, submitted: outputs, device, env })
   } catch (error) {
     reportFailure(error)
   } finally {

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import type { CredentialSource } from '../plan/job-spec.js'
+import { logHeading, logRow } from '../report/log-layout.js'
 import { realSleep, type Sleep } from './retry.js'
 import { assumeRoleWithWebIdentity, CredentialsError, type TemporaryCredentials } from './web-identity.js'
 
@@ -30,7 +31,8 @@ export async function openAwsSession(source: CredentialSource, region: string, d
     const request = { roleArn: source.roleArn, audience: source.audience, sessionName: source.sessionName, durationSeconds: source.durationSeconds, region }
     const assume = () => assumeRoleWithWebIdentity(request, { getIdToken: deps.getIdToken, sleep: deps.sleep ?? realSleep, env: deps.env })
     let current: TemporaryCredentials = await assume()
-    core.info(`Assumed ${current.assumedRoleArn} until ${current.expiration.toISOString()}`)
+    logHeading('AWS')
+    logRow('role', `${current.assumedRoleArn} (credentials until ${current.expiration.toISOString()})`)
     const session: AwsSession = { region, accountId: current.accountId, callerArn: current.assumedRoleArn, expiration: current.expiration }
     session.credentials = async (): Promise<AwsCredentialIdentity> => {
       if (current.expiration.getTime() - Date.now() < REFRESH_MARGIN_MS) {
@@ -46,6 +48,8 @@ export async function openAwsSession(source: CredentialSource, region: string, d
   const sts = new STSClient({ region })
   try {
     const caller = await sts.send(new GetCallerIdentityCommand({}))
+    logHeading('AWS')
+    logRow('credentials', `${caller.Arn} (from the environment)`)
     return { region, accountId: caller.Account ?? '', callerArn: caller.Arn ?? '' }
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)

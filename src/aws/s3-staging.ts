@@ -1,10 +1,10 @@
 // Puts the job's source (and local input data) in S3, content-addressed: an
 // object already there under its hash is not uploaded again. Every call names
 // the expected bucket owner, so another account's bucket is never written to.
-import * as core from '@actions/core'
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { createReadStream } from 'node:fs'
+import { logRow } from '../report/log-layout.js'
 
 export interface StagingTarget {
   bucket: string
@@ -40,7 +40,7 @@ export async function ensureBucket(s3: S3Client, target: StagingTarget): Promise
     if (status !== 404) throw error
   }
   if (!target.createIfMissing) throw new StagingError(`Bucket ${target.bucket} (input s3-bucket) does not exist in account ${target.accountId}. Create it, or leave s3-bucket empty to use amazon-braket-${target.region}-${target.accountId}.`)
-  core.info(`Creating bucket ${target.bucket}`)
+  logRow('bucket', `${target.bucket} did not exist: creating it in ${target.region}`)
   await s3.send(
     new CreateBucketCommand({
       Bucket: target.bucket,

@@ -31,7 +31,15 @@ export const INPUT_NAMES = [
   'reservation-arn',
   'client-token',
   'idempotency-key',
-  'dry-run'
+  'dry-run',
+  'wait',
+  'wait-timeout-minutes',
+  'cancel-on-timeout',
+  'cancel-on-workflow-cancel',
+  'stream-logs',
+  'download-results',
+  'comment-on-pr',
+  'github-token'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]

@@ -5,6 +5,7 @@ import type { InputName, RawInputs } from '../inputs/action-inputs.js'
 import { CONSTRAINTS, type Constraint } from './constraints.js'
 import { InputError, type InputProblem } from './input-error.js'
 import { parseBoolean, parseLines, parseStringMap, parseWholeNumber, type Report } from './parse-input.js'
+import { parseFollowSpec, type FollowSpec } from '../follow/follow-spec.js'
 import type { RunIdentity } from './run-identity.js'
 
 export type CredentialSource =
@@ -50,6 +51,8 @@ export interface JobSpec {
   clientToken?: string
   idempotencyKey: string
   dryRun: boolean
+  /** What happens after the submission: wait, logs, results, PR comment. */
+  follow: FollowSpec
 }
 
 /** The Braket job images by their short names (AwsQuantumJob's image_uris). */
@@ -214,6 +217,7 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   if (clientToken) check('client-token', clientToken, CONSTRAINTS.clientToken, report)
 
   const exclude = parseLines(raw.exclude)
+  const follow = parseFollowSpec(raw, identity.workspace, report)
 
   if (problems.length > 0) throw new InputError(problems)
   return {
@@ -244,7 +248,8 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
     reservationArn,
     clientToken,
     idempotencyKey: raw['idempotency-key'],
-    dryRun
+    dryRun,
+    follow
   }
 }
 

@@ -7,8 +7,7 @@ import type { JobPlan } from '../plan/job-plan.js'
 import type { JobSpec } from '../plan/job-spec.js'
 import { jobConsoleUrl } from './console-url.js'
 import { formatBytes, formatDuration } from './format.js'
-
-const row = (label: string, value: string) => `  ${label.padEnd(16)} ${value}`
+import { logHeading, logRow } from './log-layout.js'
 
 export function describeSource(spec: JobSpec, source: PackagedSource): string {
   if (source.compressionType === 'NONE') return `${spec.sourceDir} (${formatBytes(source.sizeBytes)}, uploaded as is)`
@@ -16,29 +15,31 @@ export function describeSource(spec: JobSpec, source: PackagedSource): string {
 }
 
 export function logPackaging(spec: JobSpec, source: PackagedSource): void {
-  core.info(row('source', describeSource(spec, source)))
-  core.info(row('sha256', source.sha256))
+  logHeading('Source')
+  logRow('packaged', describeSource(spec, source))
+  logRow('sha256', source.sha256)
   for (const skipped of source.skipped) {
-    if (skipped.expected) core.info(row('left out', `${skipped.path} (${skipped.reason})`))
+    if (skipped.expected) logRow('left out', `${skipped.path} (${skipped.reason})`)
     else core.warning(`Left out of the archive: ${skipped.path} (${skipped.reason})`, { title: 'source-dir' })
   }
 }
 
+export function logStaged(sourceS3Uri: string, upload: 'uploaded' | 'already-there'): void {
+  logRow('source object', `${sourceS3Uri} (${upload === 'uploaded' ? 'uploaded' : 'already there: same content, not uploaded again'})`)
+}
+
 export function logPlan(spec: JobSpec, plan: JobPlan, device?: DeviceSummary): void {
   const hyperParameters = Object.entries(spec.hyperParameters)
-  const lines = [
-    row('job name', plan.jobName),
-    row('entry point', spec.entryPoint),
-    row('device', device ? `${spec.device} (${device.providerName} ${device.deviceName}, ${device.deviceStatus}${device.queueSize ? `, ${device.queueSize} jobs queued` : ''})` : spec.device),
-    row('instance', `${spec.instanceCount} × ${spec.instanceType}, ${spec.volumeSizeInGb} GB, stops after ${formatDuration(spec.maxRuntimeInSeconds)}`),
-    row('image', spec.imageUri),
-    row('hyperparameters', hyperParameters.length ? hyperParameters.map(([k, v]) => `${k}=${v}`).join(', ') : '(none)'),
-    ...(plan.request.inputDataConfig ?? []).map((channel) => row(`input ${channel.channelName}`, channel.dataSource?.s3DataSource?.s3Uri ?? '')),
-    row('source object', plan.sourceS3Uri),
-    row('output', plan.outputS3Path),
-    row('client token', plan.clientToken)
-  ]
-  for (const line of lines) core.info(line)
+  logHeading('Job')
+  logRow('job name', plan.jobName)
+  logRow('entry point', spec.entryPoint)
+  logRow('device', device ? `${spec.device} (${device.providerName} ${device.deviceName}, ${device.deviceStatus}${device.queueSize ? `, ${device.queueSize} jobs queued` : ''})` : spec.device)
+  logRow('instance', `${spec.instanceCount} × ${spec.instanceType}, ${spec.volumeSizeInGb} GB, stops after ${formatDuration(spec.maxRuntimeInSeconds)}`)
+  logRow('image', spec.imageUri)
+  logRow('hyperparameters', hyperParameters.length ? hyperParameters.map(([k, v]) => `${k}=${v}`).join(', ') : '(none)')
+  for (const channel of plan.request.inputDataConfig ?? []) logRow(`input ${channel.channelName}`, channel.dataSource?.s3DataSource?.s3Uri ?? '')
+  logRow('output', plan.outputS3Path)
+  logRow('client token', plan.clientToken)
 }
 
 export interface SubmissionOutputs {

@@ -1,0 +1,86 @@
+// Shared by the follow-* process tests: a stand-in whose scripted jobs the
+// bundled action follows with fast polling, and tar.gz results to hand it.
+import { createGzip } from 'node:zlib'
+import { pack } from 'tar-stream'
+import { githubEnv, runAction, startAction, type ActionRun, type RunningAction } from '../../local/src/run-action.js'
+import type { StandIn } from '../../local/src/stand-in.js'
+
+export const SV1 = 'arn:aws:braket:::device/quantum-simulator/amazon/sv1'
+
+export const followInputs = {
+  'aws-region': 'us-west-2',
+  'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
+  device: SV1,
+  'source-dir': 'algorithms/vqe',
+  'entry-point': 'vqe.main:run',
+  wait: 'true'
+}
+
+let runCounter = 0
+
+/** A fresh run id per call, so every run creates its own job. */
+export function nextRunId(): string {
+  runCounter += 1
+  return String(90_000 + process.pid * 100 + runCounter)
+}
+
+export interface FollowRunOptions {
+  inputs?: Record<string, string>
+  env?: Record<string, string | undefined>
+  github?: Record<string, string | undefined>
+  runId?: string
+}
+
+export function followOptions(standIn: StandIn, workspace: string, options: FollowRunOptions = {}) {
+  return {
+    workspace,
+    inputs: { ...followInputs, ...options.inputs },
+    env: {
+      ...githubEnv({ GITHUB_RUN_ID: options.runId ?? nextRunId(), ...options.github }),
+      ...standIn.env,
+      // The stand-in's scripted jobs last milliseconds: poll every 20 ms, at most 100 ms.
+      BRAKET_ACTION_POLL_INTERVAL_MS: '20,100',
+      ...options.env
+    }
+  }
+}
+
+export function follow(standIn: StandIn, workspace: string, options: FollowRunOptions = {}): Promise<ActionRun> {
+  return runAction(followOptions(standIn, workspace, options))
+}
+
+export function startFollowing(standIn: StandIn, workspace: string, options: FollowRunOptions = {}): Promise<RunningAction> {
+  return startAction(followOptions(standIn, workspace, options))
+}
+
+export interface TarEntry {
+  name: string
+  type?: 'file' | 'directory' | 'symlink' | 'link'
+  content?: string
+  linkname?: string
+}
+
+/** A .tar.gz in memory, with whatever entries a test wants, malicious ones included. */
+export async function tarGz(entries: readonly TarEntry[]): Promise<Buffer> {
+  const archive = pack()
+  for (const entry of entries) {
+    if (entry.type === 'symlink' || entry.type === 'link') archive.entry({ name: entry.name, type: entry.type, linkname: entry.linkname })
+    else if (entry.type === 'directory') archive.entry({ name: entry.name, type: 'directory' })
+    else archive.entry({ name: entry.name }, entry.content ?? '')
+  }
+  archive.finalize()
+  const chunks: Buffer[] = []
+  const gzip = archive.pipe(createGzip())
+  for await (const chunk of gzip) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** The job's log lines as printed: without the workflow-command pauses around them. */
+export function printedLines(stdout: string, pattern: RegExp): string[] {
+  return stdout.split('\n').filter((line) => pattern.test(line))
+}
+
+/** stderr without the AWS SDK's notice about Node.js versions (the runner's node24 does not print it). */
+export function unexpectedStderr(stderr: string): string {
+  return stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?to show where the warning was created\)\n?/g, '')
+}

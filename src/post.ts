@@ -1,0 +1,3 @@
+import { runPost } from './follow/post-cleanup.js'
+
+await runPost()

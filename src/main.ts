@@ -47,8 +47,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await ensureBucket(s3, target)
     const channels = await resolveInputChannels(spec, target.bucket, { s3, target })
     const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
-    const upload = await stageFile(s3, target, planFor(1).sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python')
-    logStaged(planFor(1).sourceS3Uri, upload)
+    const { sourceKey, sourceS3Uri } = planFor(1)
+    logStaged(sourceS3Uri, await stageFile(s3, target, sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python'))
     logPlan(spec, planFor(identity.runAttempt), device)
 
     // 5. CreateJob exactly once for this run and step.

@@ -67714,6 +67714,7 @@ var client_braket_dist_cjs = __nccwpck_require__(3118);
 ;// CONCATENATED MODULE: ./.build/aws/clients.js
 
 
+
 const USER_AGENT = 'braket-hybrid-job-action/1';
 /** Braket calls retry throttling and server faults (standard mode); CreateJob is safe to retry: its clientToken makes it idempotent. */
 function braketClient(session) {
@@ -67721,6 +67722,10 @@ function braketClient(session) {
 }
 function s3Client(session) {
     return new S3Client({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT });
+}
+/** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
+function logsClient(session) {
+    return new CloudWatchLogsClient({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT });
 }
 
 ;// CONCATENATED MODULE: ./.build/inputs/action-inputs.js

@@ -1,4 +1,5 @@
 import { BraketClient } from '@aws-sdk/client-braket'
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsSession } from './aws-session.js'
 
@@ -11,4 +12,9 @@ export function braketClient(session: AwsSession): BraketClient {
 
 export function s3Client(session: AwsSession): S3Client {
   return new S3Client({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT })
+}
+
+/** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
+export function logsClient(session: AwsSession): CloudWatchLogsClient {
+  return new CloudWatchLogsClient({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT })
 }

@@ -1,13 +1,14 @@
 // The bundled action, run as its own process against the local AWS stand-in:
 // OIDC → STS → S3 → Braket, as a workflow step would.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createGunzip } from 'node:zlib'
 import { Readable } from 'node:stream'
 import { extract } from 'tar-stream'
 import { githubEnv, runAction, type ActionRun } from '../local/src/run-action.js'
-import { start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
+import { STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
+import { useStandIn } from './support/stand-in-fixture.js'
 import { exampleWorkspace } from './support/workspace.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/github-braket-submit'
@@ -26,17 +27,14 @@ const baseInputs = {
 let standIn: StandIn
 let workspace: string
 
-beforeAll(async () => {
-  standIn = await start({ trust: [{ roleArn: ROLE, sub: 'repo:octo/quantum-lab:*', aud: 'sts.amazonaws.com' }] })
-  workspace = await exampleWorkspace()
-  // Jobs stay queued unless a test scripts otherwise: submission is what is tested here.
-  standIn.jobs.setDefaultScript({ queuedMs: 10 * 60_000 })
-})
-afterAll(async () => standIn.stop())
-beforeEach(() => {
-  standIn.requests.clear()
-  standIn.faults.clear()
-})
+useStandIn(
+  (fixture) => {
+    ;({ standIn, workspace } = fixture)
+    // Jobs stay queued unless a test scripts otherwise: submission is what is tested here.
+    standIn.jobs.setDefaultScript({ queuedMs: 10 * 60_000 })
+  },
+  { trust: [{ roleArn: ROLE, sub: 'repo:octo/quantum-lab:*', aud: 'sts.amazonaws.com' }] }
+)
 
 /** The stand-in's endpoints and region, without its static keys: the role path must get its own. */
 function awsEnv(): Record<string, string> {

@@ -1,26 +1,18 @@
 // The bundled action following a job to its end, as its own process against the
 // local stand-in: logs, metrics, outcome, results, throttling.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { start, type StandIn } from '../local/src/stand-in.js'
+import type { StandIn } from '../local/src/stand-in.js'
 import { follow, printedLines, startFollowing, tarGz, unexpectedStderr } from './support/follow-fixtures.js'
-import { exampleWorkspace } from './support/workspace.js'
+import { useStandIn } from './support/stand-in-fixture.js'
 
 let standIn: StandIn
 let workspace: string
 
-beforeAll(async () => {
-  standIn = await start()
-  workspace = await exampleWorkspace()
-})
-afterAll(async () => standIn.stop())
-beforeEach(() => {
-  standIn.requests.clear()
-  standIn.faults.clear()
-})
+useStandIn((fixture) => ({ standIn, workspace } = fixture))
 
 const metricLine = (iteration: number, cost: number) => `Metrics - timestamp=${1_700_000_000 + iteration}; cost=${cost}; iteration_number=${iteration};`
 

@@ -2,24 +2,16 @@
 // (SIGINT, then SIGTERM) during the wait, the post step's fallback, and the wait's
 // timeout with and without cancelling. The bundled action as its own process,
 // against the local stand-in.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { runAction, type ActionRun } from '../local/src/run-action.js'
-import { start, type StandIn } from '../local/src/stand-in.js'
+import type { StandIn } from '../local/src/stand-in.js'
 import { followOptions, startFollowing } from './support/follow-fixtures.js'
-import { exampleWorkspace } from './support/workspace.js'
+import { useStandIn } from './support/stand-in-fixture.js'
 
 let standIn: StandIn
 let workspace: string
 
-beforeAll(async () => {
-  standIn = await start()
-  workspace = await exampleWorkspace()
-})
-afterAll(async () => standIn.stop())
-beforeEach(() => {
-  standIn.requests.clear()
-  standIn.faults.clear()
-})
+useStandIn((fixture) => ({ standIn, workspace } = fixture))
 
 /** The runner's grace between SIGINT and SIGTERM when a run is cancelled. */
 const RUNNER_WINDOW_MS = 7_500

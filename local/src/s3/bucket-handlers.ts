@@ -3,7 +3,7 @@
 import type { StoredObject } from '../stores/object-store.js'
 import { canonicalUserId, isValidBucketName, usableBucket } from './access.js'
 import { parseAlgorithm } from './checksums.js'
-import { compareKeys, coveredBy, decodeContinuationToken, encodeContinuationToken, keyEncoder, listPage, parseMaxKeys } from './listing.js'
+import { compareKeys, coveredBy, decodeContinuationToken, encodeContinuationToken, listPage, listParameters } from './listing.js'
 import { readDocument } from './payload.js'
 import { bucketName, bucketOf, xmlReply, type S3Handler } from './s3-call.js'
 import { s3Errors } from './s3-errors.js'
@@ -96,10 +96,7 @@ function sortedObjects(call: Parameters<S3Handler>[0], bucket: string): StoredOb
 export const listObjectsV2: S3Handler = async (call) => {
   const bucket = bucketOf(call)
   const query = call.route.query
-  const prefix = query.get('prefix') ?? ''
-  const delimiter = query.get('delimiter') || undefined
-  const maxKeys = parseMaxKeys(query.get('max-keys'), 'max-keys')
-  const encode = keyEncoder(query.get('encoding-type'))
+  const { prefix, delimiter, limit: maxKeys, encode } = listParameters(query, 'max-keys')
   const token = query.get('continuation-token')
   const startAfter = query.get('start-after')
   const marker = token !== null ? decodeContinuationToken(token) : startAfter ? { value: startAfter, isPrefix: false } : undefined
@@ -125,10 +122,7 @@ export const listObjectsV2: S3Handler = async (call) => {
 export const listObjects: S3Handler = async (call) => {
   const bucket = bucketOf(call)
   const query = call.route.query
-  const prefix = query.get('prefix') ?? ''
-  const delimiter = query.get('delimiter') || undefined
-  const maxKeys = parseMaxKeys(query.get('max-keys'), 'max-keys')
-  const encode = keyEncoder(query.get('encoding-type'))
+  const { prefix, delimiter, limit: maxKeys, encode } = listParameters(query, 'max-keys')
   const marker = query.get('marker') ?? ''
   // A NextMarker that is a common prefix stands for every key under it.
   const markerPosition = marker === '' ? undefined : { value: marker, isPrefix: delimiter !== undefined && marker.endsWith(delimiter) }

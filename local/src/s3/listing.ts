@@ -92,3 +92,13 @@ export function keyEncoder(encodingType: string | null): (key: string) => string
   if (encodingType !== 'url') throw s3Errors.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType)
   return (key) => encodeURIComponent(key).replace(/%2F/g, '/')
 }
+
+/** The parameters every list operation reads the same way. */
+export function listParameters(query: URLSearchParams, limitName: 'max-keys' | 'max-uploads') {
+  return {
+    prefix: query.get('prefix') ?? '',
+    delimiter: query.get('delimiter') || undefined,
+    limit: parseMaxKeys(query.get(limitName), limitName),
+    encode: keyEncoder(query.get('encoding-type'))
+  }
+}

@@ -3,7 +3,7 @@
 import { canonicalUserId } from './access.js'
 import { checksumHeaderName, FULL_OBJECT_CAPABLE, isWellFormedChecksum, parseAlgorithm, CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from './checksums.js'
 import { checkWriteConditions } from './conditions.js'
-import { listPage, compareKeys, keyEncoder, parseMaxKeys } from './listing.js'
+import { listPage, compareKeys, listParameters, parseMaxKeys } from './listing.js'
 import { type ChecksumType, type MultipartUpload, type RequestedPart } from './multipart.js'
 import { encryptionHeaders, requestedEncryption, requestedObjectMeta } from './object-headers.js'
 import { readDocument, receivePayload } from './payload.js'
@@ -206,10 +206,7 @@ function uploadEntry(upload: MultipartUpload, encode: (key: string) => string): 
 export const listMultipartUploads: S3Handler = async (call) => {
   const bucket = bucketOf(call)
   const query = call.route.query
-  const prefix = query.get('prefix') ?? ''
-  const delimiter = query.get('delimiter') || undefined
-  const maxUploads = parseMaxKeys(query.get('max-uploads'), 'max-uploads')
-  const encode = keyEncoder(query.get('encoding-type'))
+  const { prefix, delimiter, limit: maxUploads, encode } = listParameters(query, 'max-uploads')
   const keyMarker = query.get('key-marker') ?? ''
   const uploadIdMarker = query.get('upload-id-marker') ?? ''
   const entries = call.uploads.list(bucket.name)

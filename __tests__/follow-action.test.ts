@@ -6,7 +6,8 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { StandIn } from '../local/src/stand-in.js'
-import { follow, printedLines, startFollowing, tarGz, unexpectedStderr } from './support/follow-fixtures.js'
+import { follow, printedLines, startFollowing, unexpectedStderr } from './support/follow-fixtures.js'
+import { tarGz } from './support/tar-gz.js'
 import { useStandIn } from './support/stand-in-fixture.js'
 
 let standIn: StandIn

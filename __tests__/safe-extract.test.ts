@@ -3,31 +3,8 @@ import { lstat, mkdir, mkdtemp, readFile, readlink, readdir, rm, stat } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { gzipSync } from 'node:zlib'
-import tar from 'tar-stream'
 import { extractTarGz, UnsafeArchiveError } from '../src/archive/safe-extract.js'
-
-type Member = Parameters<ReturnType<typeof tar.pack>['entry']>[0] & { content?: string | Buffer }
-
-/** A .tar.gz made with tar-stream, exactly as listed: no sanitising on the way in. */
-async function tarGz(members: Member[]): Promise<Buffer> {
-  const pack = tar.pack()
-  const chunks: Buffer[] = []
-  const collected = new Promise<void>((resolve, reject) => {
-    pack.on('data', (chunk: unknown) => chunks.push(chunk as Buffer))
-    pack.on('end', () => resolve())
-    pack.on('error', reject)
-  })
-  for (const { content, ...header } of members) {
-    await new Promise<void>((resolve, reject) => {
-      if (content === undefined) pack.entry(header, (error) => (error ? reject(error) : resolve()))
-      else pack.entry(header, content, (error) => (error ? reject(error) : resolve()))
-    })
-  }
-  pack.finalize()
-  await collected
-  return gzipSync(Buffer.concat(chunks))
-}
+import { tarGz, type TarMember } from './support/tar-gz.js'
 
 let base: string
 let target: string

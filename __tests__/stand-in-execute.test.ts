@@ -4,11 +4,10 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
-import tar from 'tar-stream'
 import { extractTarGz } from '../src/archive/safe-extract.js'
 import { CANCELLED_REASON, FAILURE_FILE_VARIABLE, runPythonJob, type JobRunContext } from '../local/src/braket/python-job-runner.js'
 import { start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
+import { tarGz } from './support/tar-gz.js'
 
 const BUCKET = 'amazon-braket-stand-in-test'
 const GROUP = '/aws/braket/jobs'
@@ -28,19 +27,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true })
 })
 
-async function tarGz(files: Record<string, string>): Promise<Buffer> {
-  const pack = tar.pack()
-  const chunks: Buffer[] = []
-  const done = new Promise<void>((resolve, reject) => {
-    pack.on('data', (chunk: unknown) => chunks.push(chunk as Buffer))
-    pack.on('end', () => resolve())
-    pack.on('error', reject)
-  })
-  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content)
-  pack.finalize()
-  await done
-  return gzipSync(Buffer.concat(chunks))
-}
+/** An algorithm archive of the given files. */
+const sourceArchive = (files: Record<string, string>) => tarGz(Object.entries(files).map(([name, content]) => ({ name, content })))
 
 interface Job {
   context: JobRunContext
@@ -127,7 +115,7 @@ describe('runPythonJob', () => {
   test.concurrent('runs module:function with typed hyperparameters, streams its output, uploads results and checkpoints', async () => {
     await standIn.objects.write(BUCKET, 'inputs/training/values.json', Buffer.from('[1, 2, 3]'))
     const { context, lines, outputKey } = await job({
-      source: await tarGz({ 'algo/__init__.py': '', 'algo/main.py': ALGO_MAIN }),
+      source: await sourceArchive({ 'algo/__init__.py': '', 'algo/main.py': ALGO_MAIN }),
       entryPoint: 'algo.main:run',
       // `verbose` shows the container's cast as it is: bool("False") is True.
       hyperParameters: { iterations: '5', learning_rate: '0.25', label: 'first', verbose: 'False' },
@@ -184,7 +172,7 @@ describe('runPythonJob', () => {
 
   test.concurrent('an uncaught exception fails the job with its type and message, and logs the traceback', async () => {
     const { context, lines, outputKey } = await job({
-      source: await tarGz({ 'algo/__init__.py': '', 'algo/main.py': 'def run():\n    raise ValueError("angle out of range: 7.5")\n' }),
+      source: await sourceArchive({ 'algo/__init__.py': '', 'algo/main.py': 'def run():\n    raise ValueError("angle out of range: 7.5")\n' }),
       entryPoint: 'algo.main:run'
     })
     const outcome = await runPythonJob(context).finished
@@ -199,7 +187,7 @@ describe('runPythonJob', () => {
 
   test.concurrent('text written to the failure file fails the job even when it exits 0; a non-zero exit fails it too', async () => {
     const writesFailure = await job({
-      source: await tarGz({
+      source: await sourceArchive({
         'algo/__init__.py': '',
         'algo/main.py': `import os\ndef run():\n    with open(os.environ["${FAILURE_FILE_VARIABLE}"], "w") as f:\n        f.write("QPU unavailable: retry later\\n")\n    print("reported")\n`
       }),
@@ -208,12 +196,12 @@ describe('runPythonJob', () => {
     expect(await runPythonJob(writesFailure.context).finished).toEqual({ outcome: 'FAILED', failureReason: 'QPU unavailable: retry later' })
     expect(writesFailure.lines).toContain('reported')
 
-    const exits = await job({ source: await tarGz({ 'quits.py': 'import sys\nprint("quitting")\nsys.exit(3)\n' }), entryPoint: 'quits' })
+    const exits = await job({ source: await sourceArchive({ 'quits.py': 'import sys\nprint("quitting")\nsys.exit(3)\n' }), entryPoint: 'quits' })
     expect(await runPythonJob(exits.context).finished).toEqual({ outcome: 'FAILED', failureReason: 'Job at quits exited with exit code: 3' })
   })
 
   test.concurrent('a source archive that reaches outside fails the job before anything runs', async () => {
-    const { context, lines } = await job({ source: await tarGz({ '../escape.py': 'print("escaped")' }), entryPoint: 'escape' })
+    const { context, lines } = await job({ source: await sourceArchive({ '../escape.py': 'print("escaped")' }), entryPoint: 'escape' })
     const outcome = await runPythonJob(context).finished
     expect(outcome.outcome).toBe('FAILED')
     expect(outcome.failureReason).toMatch(/^Got an exception while trying to unpack archive: .* of type: GZIP\.\nException: unsafe archive entry "..\/escape.py"/)
@@ -223,7 +211,7 @@ describe('runPythonJob', () => {
 
   test.concurrent('cancel() stops a sleeping job that a follower sees running', async () => {
     const { context, lines, streamName } = await job({
-      source: await tarGz({ 'sleeper.py': 'import time\nprint("going to sleep")\ntime.sleep(30)\nprint("woke up")\n' }),
+      source: await sourceArchive({ 'sleeper.py': 'import time\nprint("going to sleep")\ntime.sleep(30)\nprint("woke up")\n' }),
       entryPoint: 'sleeper'
     })
     const run = runPythonJob(context)

@@ -1,7 +1,5 @@
 // Shared by the follow-* process tests: a stand-in whose scripted jobs the
 // bundled action follows with fast polling, and tar.gz results to hand it.
-import { createGzip } from 'node:zlib'
-import { pack } from 'tar-stream'
 import { githubEnv, runAction, startAction, type ActionRun, type RunningAction } from '../../local/src/run-action.js'
 import type { StandIn } from '../../local/src/stand-in.js'
 
@@ -51,28 +49,6 @@ export function follow(standIn: StandIn, workspace: string, options: FollowRunOp
 
 export function startFollowing(standIn: StandIn, workspace: string, options: FollowRunOptions = {}): Promise<RunningAction> {
   return startAction(followOptions(standIn, workspace, options))
-}
-
-export interface TarEntry {
-  name: string
-  type?: 'file' | 'directory' | 'symlink' | 'link'
-  content?: string
-  linkname?: string
-}
-
-/** A .tar.gz in memory, with whatever entries a test wants, malicious ones included. */
-export async function tarGz(entries: readonly TarEntry[]): Promise<Buffer> {
-  const archive = pack()
-  for (const entry of entries) {
-    if (entry.type === 'symlink' || entry.type === 'link') archive.entry({ name: entry.name, type: entry.type, linkname: entry.linkname })
-    else if (entry.type === 'directory') archive.entry({ name: entry.name, type: 'directory' })
-    else archive.entry({ name: entry.name }, entry.content ?? '')
-  }
-  archive.finalize()
-  const chunks: Buffer[] = []
-  const gzip = archive.pipe(createGzip())
-  for await (const chunk of gzip) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
 }
 
 /** The job's log lines as printed: without the workflow-command pauses around them. */

@@ -4,7 +4,6 @@ import { describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createGunzip } from 'node:zlib'
-import { Readable } from 'node:stream'
 import { extract } from 'tar-stream'
 import { githubEnv, runAction, type ActionRun } from '../local/src/run-action.js'
 import { STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
@@ -38,15 +37,26 @@ useStandIn(
 
 /** The stand-in's endpoints and region, without its static keys: the role path must get its own. */
 function awsEnv(): Record<string, string> {
-  const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ACTIONS_ID_TOKEN_REQUEST_URL: _url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: _token, ...rest } = standIn.env
+  const {
+    AWS_ACCESS_KEY_ID: _id,
+    AWS_SECRET_ACCESS_KEY: _secret,
+    ACTIONS_ID_TOKEN_REQUEST_URL: _url,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: _token,
+    ...rest
+  } = standIn.env
   return rest
 }
 
 function oidcEnv(claims: Record<string, string | undefined> = {}): Record<string, string> {
-  return { ACTIONS_ID_TOKEN_REQUEST_URL: standIn.env.ACTIONS_ID_TOKEN_REQUEST_URL!, ACTIONS_ID_TOKEN_REQUEST_TOKEN: standIn.oidc.issueRequestToken(githubEnv(claims)) }
+  return {
+    ACTIONS_ID_TOKEN_REQUEST_URL: standIn.env.ACTIONS_ID_TOKEN_REQUEST_URL!,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: standIn.oidc.issueRequestToken(githubEnv(claims))
+  }
 }
 
-async function submitWithRole(options: { inputs?: Record<string, string>; github?: Record<string, string | undefined> } = {}): Promise<ActionRun> {
+async function submitWithRole(
+  options: { inputs?: Record<string, string>; github?: Record<string, string | undefined> } = {}
+): Promise<ActionRun> {
   return runAction({
     workspace,
     inputs: { ...baseInputs, 'role-to-assume': ROLE, ...options.inputs },
@@ -68,7 +78,7 @@ async function archiveEntries(bucket: string, key: string): Promise<Map<string, 
   await new Promise<void>((resolve, reject) => {
     tar.on('finish', resolve)
     tar.on('error', reject)
-    ;(standIn.objects.read(bucket, key) as Readable).pipe(createGunzip()).pipe(tar)
+    standIn.objects.read(bucket, key).pipe(createGunzip()).pipe(tar)
   })
   return entries
 }
@@ -196,7 +206,10 @@ describe('submitting with the workflow OIDC token', () => {
   it('explains a ConflictException: same client token, different request', async () => {
     const first = await submitWithRole({ inputs: { 'client-token': 'fixed-token-1' }, github: { GITHUB_RUN_ID: '5006' } })
     expect(first.exitCode).toBe(0)
-    const second = await submitWithRole({ inputs: { 'client-token': 'fixed-token-1', hyperparameters: 'shots: 5' }, github: { GITHUB_RUN_ID: '5006' } })
+    const second = await submitWithRole({
+      inputs: { 'client-token': 'fixed-token-1', hyperparameters: 'shots: 5' },
+      github: { GITHUB_RUN_ID: '5006' }
+    })
     expect(second.exitCode).toBe(1)
     expect(second.stdout).toMatch(/::error::Braket already has a different job under clientToken fixed-token-1.*idempotency-key/)
   })
@@ -226,7 +239,11 @@ describe('refusals, each before anything is uploaded or created', () => {
   })
 
   it('a pull request from a fork: says it gets no token, and points at dry-run', async () => {
-    const run = await runAction({ workspace, inputs: { ...baseInputs, 'role-to-assume': ROLE }, env: { ...githubEnv({ GITHUB_EVENT_NAME: 'pull_request' }), ...awsEnv() } })
+    const run = await runAction({
+      workspace,
+      inputs: { ...baseInputs, 'role-to-assume': ROLE },
+      env: { ...githubEnv({ GITHUB_EVENT_NAME: 'pull_request' }), ...awsEnv() }
+    })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('forks get no OIDC token')
     expect(run.stdout).toContain('dry-run: true')
@@ -251,7 +268,7 @@ describe('refusals, each before anything is uploaded or created', () => {
     expect(standIn.requests.of('braket', 'CreateJob')).toEqual([])
   })
 
-  it("a bucket of another account: refused by the expected-owner check, nothing written", async () => {
+  it('a bucket of another account: refused by the expected-owner check, nothing written', async () => {
     standIn.objects.createBucket('someone-elses-bucket', '999988887777', 'us-west-2')
     const run = await submitWithRole({ inputs: { 's3-bucket': 'someone-elses-bucket' } })
     expect(run.exitCode).toBe(1)
@@ -263,7 +280,11 @@ describe('refusals, each before anything is uploaded or created', () => {
 
 describe('other ways to run', () => {
   it('uses the credentials already in the environment when no role is given', async () => {
-    const run = await runAction({ workspace: await workspaceWith('kms.txt'), inputs: { ...baseInputs, 'kms-key-id': 'alias/braket-jobs' }, env: { ...githubEnv({ GITHUB_RUN_ID: '6001' }), ...standIn.env } })
+    const run = await runAction({
+      workspace: await workspaceWith('kms.txt'),
+      inputs: { ...baseInputs, 'kms-key-id': 'alias/braket-jobs' },
+      env: { ...githubEnv({ GITHUB_RUN_ID: '6001' }), ...standIn.env }
+    })
     expect(run.exitCode).toBe(0)
     const calls = standIn.requests.records.filter((r) => r.service === 's3' || r.service === 'braket')
     for (const call of calls) expect(call.accessKeyId).toBe(STATIC_CREDENTIALS.accessKeyId)
@@ -274,7 +295,11 @@ describe('other ways to run', () => {
   })
 
   it('dry run: prints the request, calls no AWS API, needs no credentials', async () => {
-    const run = await runAction({ workspace, inputs: { ...baseInputs, 'dry-run': 'true', 'role-to-assume': ROLE }, env: { ...githubEnv({ GITHUB_EVENT_NAME: 'pull_request' }), AWS_REGION: 'us-west-2' } })
+    const run = await runAction({
+      workspace,
+      inputs: { ...baseInputs, 'dry-run': 'true', 'role-to-assume': ROLE },
+      env: { ...githubEnv({ GITHUB_EVENT_NAME: 'pull_request' }), AWS_REGION: 'us-west-2' }
+    })
     expect(run.exitCode).toBe(0)
     expect(standIn.requests.records).toEqual([])
     const json = /::group::CreateJob request[^\n]*\n([\s\S]*?)\n::endgroup::/.exec(run.stdout)![1]!
@@ -297,7 +322,7 @@ describe('other ways to run', () => {
     expect(channels.map((c) => c.channelName)).toEqual(['circuits', 'remote'])
     const local = /^s3:\/\/([^/]+)\/(jobs\/inputs\/[0-9a-f]{64}\/vqe\/)$/.exec(channels[0]!.dataSource.s3DataSource.s3Uri)!
     expect(local).not.toBeNull()
-    expect(standIn.objects.list(local[1]!, local[2]!).map((o) => o.key.slice(local[2]!.length))).toEqual(['__init__.py', 'main.py'])
+    expect(standIn.objects.list(local[1]!, local[2]).map((o) => o.key.slice(local[2]!.length))).toEqual(['__init__.py', 'main.py'])
     expect(channels[1]!.dataSource.s3DataSource.s3Uri).toBe('s3://shared-data/train/')
   })
 })

@@ -52,7 +52,14 @@ async function newWorkDir(): Promise<string> {
 }
 
 async function pack(sourceDir: string, overrides: Partial<Parameters<typeof packageSource>[0]> = {}): Promise<PackagedSource> {
-  return packageSource({ sourceDir, entryPoint: 'vqe.main:run', compression: 'gzip', exclude: [], workDir: await newWorkDir(), ...overrides })
+  return packageSource({
+    sourceDir,
+    entryPoint: 'vqe.main:run',
+    compression: 'gzip',
+    exclude: [],
+    workDir: await newWorkDir(),
+    ...overrides
+  })
 }
 
 async function readArchive(path: string): Promise<ArchivedEntry[]> {
@@ -288,7 +295,15 @@ describe('packageSource: what is left out', () => {
     const packaged = await pack(sourceDir, { exclude: ['data/**', '*.ipynb', '**/__pycache__/**', 'logs/', '.env'] })
 
     const names = (await readArchive(packaged.path)).map((entry) => entry.name)
-    expect(names).toEqual(['vqe/', 'vqe/algos/', 'vqe/algos/qaoa.py', 'vqe/analysis/', 'vqe/analysis/deep.ipynb', 'vqe/logs.py', 'vqe/main.py'])
+    expect(names).toEqual([
+      'vqe/',
+      'vqe/algos/',
+      'vqe/algos/qaoa.py',
+      'vqe/analysis/',
+      'vqe/analysis/deep.ipynb',
+      'vqe/logs.py',
+      'vqe/main.py'
+    ])
     expect(packaged.fileCount).toBe(4)
     expect(packaged.skipped).toEqual([
       { path: '.env', reason: 'exclude pattern left out 1 path: .env', expected: true },
@@ -323,7 +338,11 @@ describe('packageSource: what is left out', () => {
     expect(entries.map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
     expect(entries.some((entry) => entry.content.includes('SECRET') || entry.content.includes('LEAK'))).toBe(false)
     expect(packaged.skipped).toEqual([
-      { path: 'absolute.txt', reason: `symlink to ${join(outside, 'secret.txt')} points outside source-dir; not followed`, expected: false },
+      {
+        path: 'absolute.txt',
+        reason: `symlink to ${join(outside, 'secret.txt')} points outside source-dir; not followed`,
+        expected: false
+      },
       { path: 'lib', reason: `symlink to ${join(outside, 'lib')} points outside source-dir; not followed`, expected: false },
       { path: 'relative.txt', reason: 'symlink to ../../outside/secret.txt points outside source-dir; not followed', expected: false },
       { path: 'through-link.py', reason: 'symlink to lib/shared.py points outside source-dir; not followed', expected: false },
@@ -364,9 +383,17 @@ describe('packageSource: what is left out', () => {
     expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
     expect(packaged.skipped).toEqual([
       { path: '.git/', reason: 'git metadata is never packaged', expected: true },
-      { path: 'big.csv', reason: 'symlink to data/big.csv points at data/big.csv, which is not packaged (data/: matches exclude pattern "data/")', expected: false },
+      {
+        path: 'big.csv',
+        reason: 'symlink to data/big.csv points at data/big.csv, which is not packaged (data/: matches exclude pattern "data/")',
+        expected: false
+      },
       { path: 'broken.py', reason: 'symlink to missing.py is broken (ENOENT)', expected: false },
-      { path: 'gitconfig', reason: 'symlink to .git/config points at .git/config, which is not packaged (.git/: git metadata is never packaged)', expected: false },
+      {
+        path: 'gitconfig',
+        reason: 'symlink to .git/config points at .git/config, which is not packaged (.git/: git metadata is never packaged)',
+        expected: false
+      },
       { path: 'loop-a', reason: 'symlink to loop-b loops', expected: false },
       { path: 'loop-b', reason: 'symlink to loop-a loops', expected: false },
       { path: 'data/', reason: 'exclude pattern left out 1 path: data/', expected: true }
@@ -383,7 +410,11 @@ describe('packageSource: what is left out', () => {
     expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
     expect(packaged.skipped).toEqual([
       { path: 'pipe', reason: 'named pipe (FIFO): only regular files, directories and symlinks are packaged', expected: false },
-      { path: 'to-pipe', reason: 'symlink to pipe points at a named pipe (FIFO); only regular files, directories and symlinks are packaged', expected: false }
+      {
+        path: 'to-pipe',
+        reason: 'symlink to pipe points at a named pipe (FIFO); only regular files, directories and symlinks are packaged',
+        expected: false
+      }
     ])
   })
 
@@ -443,7 +474,12 @@ describe('packageSource: entry point', () => {
   })
 
   it('reports a missing module with what it looked for and the modules that exist', async () => {
-    const sourceDir = await makeTree(join(scratch, 'algorithms', 'vqe'), { 'main.py': '', 'util.py': '', 'README.md': '', 'my-notes.py': '' })
+    const sourceDir = await makeTree(join(scratch, 'algorithms', 'vqe'), {
+      'main.py': '',
+      'util.py': '',
+      'README.md': '',
+      'my-notes.py': ''
+    })
     const workDir = await newWorkDir()
 
     const error = await packagingError(packageSource({ sourceDir, entryPoint: 'vqe.mian:run', compression: 'gzip', exclude: [], workDir }))
@@ -507,7 +543,8 @@ describe('packageSource: entry point', () => {
       const error = await packagingError(pack(sourceDir, { entryPoint }))
       expect(error.input).toBe('entry-point')
       expect(error.message).toBe(
-        `entry-point "${entryPoint}": ${problem}; allowed: a dotted Python module path, optionally followed by ":function", e.g. vqe.main or vqe.main:run`
+        `entry-point "${entryPoint}": ${problem}; allowed: a dotted Python module path, optionally followed by ":function", e.g. ` +
+          `vqe.main or vqe.main:run`
       )
     }
   })
@@ -568,7 +605,8 @@ describe('packageSource: source-dir and compression', () => {
     const directory = await packagingError(pack(sourceDir, { compression: 'none' }))
     expect(directory.input).toBe('compression')
     expect(directory.message).toBe(
-      `compression "none": source-dir ${sourceDir} is a directory, but "none" uploads a single .py file as is; use compression "gzip" to package a directory`
+      `compression "none": source-dir ${sourceDir} is a directory, but "none" uploads a single .py file as is; use compression "gzip" to ` +
+        `package a directory`
     )
 
     const notPython = await packagingError(pack(textFile, { compression: 'none', entryPoint: 'notes' }))
@@ -578,7 +616,8 @@ describe('packageSource: source-dir and compression', () => {
     const otherModule = await packagingError(pack(file, { compression: 'none', entryPoint: 'vqe.main:run' }))
     expect(otherModule.input).toBe('entry-point')
     expect(otherModule.message).toBe(
-      'entry-point "vqe.main:run": with compression "none" the only module is vqe (the file vqe.py), so the entry point must be vqe or vqe:<function>'
+      'entry-point "vqe.main:run": with compression "none" the only module is vqe (the file vqe.py), so the entry point must be vqe or ' +
+        'vqe:<function>'
     )
   })
 
@@ -600,7 +639,9 @@ describe('writeTarGz: a file that changed after the walk', () => {
     const output = join(await newWorkDir(), 'source.tar.gz')
     await writeFile(join(scratch, 'ok.py'), 'fine')
 
-    const error = await packagingError(writeTarGz([rootEntry, fileEntry('vqe/ok.py', join(scratch, 'ok.py')), fileEntry('vqe/gone.py', join(scratch, 'gone.py'))], output))
+    const error = await packagingError(
+      writeTarGz([rootEntry, fileEntry('vqe/ok.py', join(scratch, 'ok.py')), fileEntry('vqe/gone.py', join(scratch, 'gone.py'))], output)
+    )
 
     expect(error.input).toBe('source-dir')
     expect(error.message).toMatch(/^source-dir: cannot read vqe\/gone\.py while packaging \(ENOENT/)
@@ -611,7 +652,9 @@ describe('writeTarGz: a file that changed after the walk', () => {
     await writeFile(join(scratch, 'secret.txt'), 'TOP SECRET')
     await symlink(join(scratch, 'secret.txt'), join(scratch, 'swapped.py'))
 
-    const error = await packagingError(writeTarGz([rootEntry, fileEntry('vqe/swapped.py', join(scratch, 'swapped.py'))], join(scratch, 'out.tar.gz')))
+    const error = await packagingError(
+      writeTarGz([rootEntry, fileEntry('vqe/swapped.py', join(scratch, 'swapped.py'))], join(scratch, 'out.tar.gz'))
+    )
 
     expect(error.message).toMatch(/^source-dir: cannot read vqe\/swapped\.py while packaging \(ELOOP/)
   })
@@ -619,7 +662,9 @@ describe('writeTarGz: a file that changed after the walk', () => {
   ;(hasMkfifo() ? it : it.skip)('does not hang on a file that became a FIFO', async () => {
     execFileSync('mkfifo', [join(scratch, 'fifo.py')])
 
-    const error = await packagingError(writeTarGz([rootEntry, fileEntry('vqe/fifo.py', join(scratch, 'fifo.py'))], join(scratch, 'out.tar.gz')))
+    const error = await packagingError(
+      writeTarGz([rootEntry, fileEntry('vqe/fifo.py', join(scratch, 'fifo.py'))], join(scratch, 'out.tar.gz'))
+    )
 
     expect(error.message).toBe('source-dir: cannot read vqe/fifo.py while packaging (it is no longer a regular file)')
   })

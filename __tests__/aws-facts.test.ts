@@ -13,7 +13,9 @@ describe('generated AWS facts', () => {
   })
 
   it('hold the CreateJob limits the action validates against', () => {
-    expect(braketFacts.shapes.CreateJobRequest!.required).toEqual(expect.arrayContaining(['clientToken', 'jobName', 'roleArn', 'deviceConfig']))
+    expect(braketFacts.shapes.CreateJobRequest!.required).toEqual(
+      expect.arrayContaining(['clientToken', 'jobName', 'roleArn', 'deviceConfig'])
+    )
     expect(memberShape(braketFacts, 'CreateJobRequest', ['jobName']).max).toBe(50)
     expect(memberShape(braketFacts, 'CreateJobRequest', ['hyperParameters']).max).toBe(100)
     expect(stsFacts.operations.AssumeRoleWithWebIdentity!.errors).toContain('InvalidIdentityTokenException')

@@ -3,7 +3,11 @@ import { braketFacts } from '../src/facts/aws-facts.js'
 import { explainCreateJobError, SubmissionError } from '../src/aws/braket-submission.js'
 import { isTransient } from '../src/aws/retry.js'
 
-const request = { clientToken: 'tok-1', roleArn: 'arn:aws:iam::123456789012:role/exec', deviceConfig: { device: 'arn:aws:braket:::device/quantum-simulator/amazon/sv1' } } as never
+const request = {
+  clientToken: 'tok-1',
+  roleArn: 'arn:aws:iam::123456789012:role/exec',
+  deviceConfig: { device: 'arn:aws:braket:::device/quantum-simulator/amazon/sv1' }
+} as never
 
 function serviceError(name: string, message: string, status = 400): Error {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })

@@ -15,7 +15,8 @@ let workspace: string
 
 useStandIn((fixture) => ({ standIn, workspace } = fixture))
 
-const metricLine = (iteration: number, cost: number) => `Metrics - timestamp=${1_700_000_000 + iteration}; cost=${cost}; iteration_number=${iteration};`
+const metricLine = (iteration: number, cost: number) =>
+  `Metrics - timestamp=${1_700_000_000 + iteration}; cost=${cost}; iteration_number=${iteration};`
 
 describe('following a job to its end', () => {
   it('streams both instances’ lines once each, in time order, including the tail printed as the job ended', async () => {
@@ -37,7 +38,13 @@ describe('following a job to its end', () => {
     expect(unexpectedStderr(run.stderr)).toBe('')
     expect(run.exitCode).toBe(0)
     const lines = printedLines(run.stdout, /^\[algo-\d\] /)
-    expect(lines.slice(0, 5)).toEqual(['[algo-1] one: starting', '[algo-2] two: starting', '[algo-1] one: step 1', '[algo-2] two: step 1', '[algo-1] one: step 2'])
+    expect(lines.slice(0, 5)).toEqual([
+      '[algo-1] one: starting',
+      '[algo-2] two: starting',
+      '[algo-1] one: step 1',
+      '[algo-2] two: step 1',
+      '[algo-1] one: step 2'
+    ])
     expect(lines.slice(5).sort()).toEqual(['[algo-1] one: done', '[algo-2] two: done'])
     // Several polls read the streams; still every line once.
     expect(standIn.requests.of('logs', 'GetLogEvents').length).toBeGreaterThan(4)
@@ -46,7 +53,9 @@ describe('following a job to its end', () => {
     // Transitions, with times, as group titles; the job's events once each.
     expect(run.stdout).toMatch(/::group::\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}QUEUED → RUNNING — the job's log/)
     expect(run.stdout).toMatch(/\d\dZ {2}RUNNING → COMPLETED\n/)
-    expect(run.stdout).toMatch(/::group::\S+ {2}QUEUED — waiting for the device and an instance\n(?:.*\n)*?\S+ {2}position 1 in the JOBS_QUEUE\n/)
+    expect(run.stdout).toMatch(
+      /::group::\S+ {2}QUEUED — waiting for the device and an instance\n(?:.*\n)*?\S+ {2}position 1 in the JOBS_QUEUE\n/
+    )
     expect(run.stdout.match(/event STARTING_INSTANCE/g)).toHaveLength(1)
     expect(run.stdout.match(/event COMPLETED/g)).toHaveLength(1)
     expect(run.summary).toContain('Outcome: ✅ COMPLETED')
@@ -82,7 +91,10 @@ describe('following a job to its end', () => {
     standIn.jobs.script({
       queuedMs: 20,
       runningMs: 300,
-      logs: [...costs.map((cost, iteration) => ({ atMs: iteration * 20, message: metricLine(iteration, cost) })), { atMs: 200, message: 'Metrics - timestamp=1700000100; accuracy=0.75;' }]
+      logs: [
+        ...costs.map((cost, iteration) => ({ atMs: iteration * 20, message: metricLine(iteration, cost) })),
+        { atMs: 200, message: 'Metrics - timestamp=1700000100; accuracy=0.75;' }
+      ]
     })
     const run = await follow(standIn, workspace)
     expect(run.exitCode).toBe(0)
@@ -114,14 +126,30 @@ describe('following a job to its end', () => {
     standIn.jobs.script({ queuedMs: 20, runningMs: 100 })
     const run = await follow(standIn, workspace, { inputs: { 'download-results': 'results-none' } })
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/::warning title=download-results::The job left no results: s3:\/\/.*\/output\/model\.tar\.gz does not exist/)
+    expect(run.stdout).toMatch(
+      /::warning title=download-results::The job left no results: s3:\/\/.*\/output\/model\.tar\.gz does not exist/
+    )
     expect(run.outputs['results-dir']).toBeUndefined()
     expect(existsSync(join(workspace, 'results-none'))).toBe(false)
   })
 
   it.each([
-    ['a ../ entry', [{ name: 'results.json', content: '{}' }, { name: '../escaped.txt', content: 'pwned' }], 'escaped.txt'],
-    ['a link leading outside', [{ name: 'results.json', content: '{}' }, { name: 'passwd', type: 'symlink' as const, linkname: '../../../../etc/passwd' }], 'passwd']
+    [
+      'a ../ entry',
+      [
+        { name: 'results.json', content: '{}' },
+        { name: '../escaped.txt', content: 'pwned' }
+      ],
+      'escaped.txt'
+    ],
+    [
+      'a link leading outside',
+      [
+        { name: 'results.json', content: '{}' },
+        { name: 'passwd', type: 'symlink' as const, linkname: '../../../../etc/passwd' }
+      ],
+      'passwd'
+    ]
   ])('refuses a malicious model.tar.gz with %s, and fails the step', async (_what, entries, name) => {
     standIn.jobs.script({ queuedMs: 20, runningMs: 100, results: await tarGz(entries) })
     const parent = await mkdtemp(join(tmpdir(), 'malicious-'))

@@ -20,7 +20,18 @@ const savedEnv: Record<string, string | undefined> = {}
 
 beforeAll(async () => {
   jest.useFakeTimers({
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout'
+    ],
     now: Date.now()
   })
   standIn = await start()
@@ -52,10 +63,14 @@ const simulatedClock: Clock = {
 
 describe('credentials over a long wait', () => {
   it('re-assumes 15-minute role credentials throughout two hours of polling, then can still cancel the job', async () => {
-    const session = await openAwsSession({ kind: 'web-identity', roleArn: ROLE, audience: 'sts.amazonaws.com', sessionName: 'long-wait', durationSeconds: 900 }, 'us-west-2', {
-      getIdToken: async (audience) => standIn.oidc.mintIdToken({ repository: 'octo/quantum-lab', ref: 'refs/heads/main' }, { audience }),
-      env: { ACTIONS_ID_TOKEN_REQUEST_URL: standIn.oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'unused: getIdToken is injected' }
-    })
+    const session = await openAwsSession(
+      { kind: 'web-identity', roleArn: ROLE, audience: 'sts.amazonaws.com', sessionName: 'long-wait', durationSeconds: 900 },
+      'us-west-2',
+      {
+        getIdToken: async (audience) => standIn.oidc.mintIdToken({ repository: 'octo/quantum-lab', ref: 'refs/heads/main' }, { audience }),
+        env: { ACTIONS_ID_TOKEN_REQUEST_URL: standIn.oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'unused: getIdToken is injected' }
+      }
+    )
     const braket = braketClient(session)
     standIn.objects.createBucket('amazon-braket-us-west-2-123456789012', '123456789012', 'us-west-2')
     await standIn.objects.write('amazon-braket-us-west-2-123456789012', 'jobs/source.tar.gz', Buffer.from('source'))
@@ -65,7 +80,13 @@ describe('credentials over a long wait', () => {
         clientToken: 'long-wait-token',
         jobName: 'long-wait',
         roleArn: 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
-        algorithmSpecification: { scriptModeConfig: { entryPoint: 'vqe.main:run', s3Uri: 's3://amazon-braket-us-west-2-123456789012/jobs/source.tar.gz', compressionType: 'GZIP' } },
+        algorithmSpecification: {
+          scriptModeConfig: {
+            entryPoint: 'vqe.main:run',
+            s3Uri: 's3://amazon-braket-us-west-2-123456789012/jobs/source.tar.gz',
+            compressionType: 'GZIP'
+          }
+        },
         outputDataConfig: { s3Path: 's3://amazon-braket-us-west-2-123456789012/jobs/long-wait/data' },
         instanceConfig: { instanceType: 'ml.m5.large', volumeSizeInGb: 30, instanceCount: 1 },
         deviceConfig: { device: 'arn:aws:braket:::device/quantum-simulator/amazon/sv1' }
@@ -74,7 +95,15 @@ describe('credentials over a long wait', () => {
     await standIn.jobs.waitForStatus(jobArn!, 'RUNNING')
 
     const started = Date.now()
-    const result = await watchJob({ braket, jobArn: jobArn!, clock: simulatedClock, intervals: DEFAULT_INTERVALS, deadline: started + TWO_HOURS, abort: new AbortController().signal, onJob: async () => {} })
+    const result = await watchJob({
+      braket,
+      jobArn: jobArn!,
+      clock: simulatedClock,
+      intervals: DEFAULT_INTERVALS,
+      deadline: started + TWO_HOURS,
+      abort: new AbortController().signal,
+      onJob: async () => {}
+    })
     expect(result).toMatchObject({ end: 'timeout', job: { status: 'RUNNING' } })
     expect(Date.now() - started).toBe(TWO_HOURS)
 

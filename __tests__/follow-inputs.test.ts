@@ -28,18 +28,31 @@ describe('follow inputs', () => {
   })
 
   it('resolve download-results against the workspace and accept fractions of minutes', () => {
-    const spec = buildJobSpec(rawInputs({ wait: 'true', 'wait-timeout-minutes': '1.5', 'download-results': 'out/results', 'cancel-on-timeout': 'false' }), runIdentity(), {})
-    expect(spec.follow).toMatchObject({ wait: true, waitTimeoutMinutes: 1.5, cancelOnTimeout: false, downloadResults: '/home/runner/work/quantum-lab/quantum-lab/out/results' })
+    const spec = buildJobSpec(
+      rawInputs({ wait: 'true', 'wait-timeout-minutes': '1.5', 'download-results': 'out/results', 'cancel-on-timeout': 'false' }),
+      runIdentity(),
+      {}
+    )
+    expect(spec.follow).toMatchObject({
+      wait: true,
+      waitTimeoutMinutes: 1.5,
+      cancelOnTimeout: false,
+      downloadResults: '/home/runner/work/quantum-lab/quantum-lab/out/results'
+    })
   })
 
   it('name the input in one clear message each', () => {
     expect(problems({ wait: 'yes', 'wait-timeout-minutes': '0' })).toEqual([
       'wait: "yes" is not a boolean. Allowed: true or false.',
-      'wait-timeout-minutes: "0" is not a number of minutes above 0 and at most 7200 (5 days). GitHub-hosted jobs stop after 360 minutes; the default 340 leaves time to cancel and report.'
+      'wait-timeout-minutes: "0" is not a number of minutes above 0 and at most 7200 (5 days). GitHub-hosted jobs stop after 360 ' +
+        'minutes; the default 340 leaves time to cancel and report.'
     ])
-    expect(problems({ 'download-results': 'results' })).toEqual(['download-results: needs wait: true: results exist only once the job has completed.'])
+    expect(problems({ 'download-results': 'results' })).toEqual([
+      'download-results: needs wait: true: results exist only once the job has completed.'
+    ])
     expect(problems({ 'comment-on-pr': 'true' })).toEqual([
-      'github-token: is empty, but comment-on-pr is true. Leave github-token at its default (${{ github.token }}) or pass a token that may write pull requests.'
+      'github-token: is empty, but comment-on-pr is true. Leave github-token at its default (${{ github.token }}) or pass a token that ' +
+        'may write pull requests.'
     ])
   })
 })

@@ -1,7 +1,12 @@
 // The job's log across polls: stream names, time order across instances, and no
 // line twice or lost — against an in-memory CloudWatch Logs behind the SDK client.
 import { describe, expect, it } from '@jest/globals'
-import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand, type GetLogEventsCommandInput } from '@aws-sdk/client-cloudwatch-logs'
+import {
+  CloudWatchLogsClient,
+  DescribeLogStreamsCommand,
+  GetLogEventsCommand,
+  type GetLogEventsCommandInput
+} from '@aws-sdk/client-cloudwatch-logs'
 import { mockClient } from 'aws-sdk-client-mock'
 import { LogFollower, LogsUnavailableError } from '../src/follow/log-follower.js'
 import { instanceOf, logStreamPrefix, mergeByTime, type LogLine } from '../src/follow/log-streams.js'
@@ -29,7 +34,11 @@ function fakeLogs(pageSize = 2) {
   mock.on(DescribeLogStreamsCommand).callsFake((input: { logStreamNamePrefix?: string }) => {
     failNext('DescribeLogStreams')
     if (streams.size === 0) throw new Failure('ResourceNotFoundException')
-    return { logStreams: [...streams.keys()].filter((name) => name.startsWith(input.logStreamNamePrefix ?? '')).map((logStreamName) => ({ logStreamName })) }
+    return {
+      logStreams: [...streams.keys()]
+        .filter((name) => name.startsWith(input.logStreamNamePrefix ?? ''))
+        .map((logStreamName) => ({ logStreamName }))
+    }
   })
   mock.on(GetLogEventsCommand).callsFake((input: GetLogEventsCommandInput) => {
     failNext('GetLogEvents')
@@ -131,6 +140,8 @@ describe('LogFollower', () => {
     const follower = new LogFollower(logs.client, { jobArn: ARN, jobName: 'vqe-run', instanceCount: 1 })
     const denied = await follower.read().catch((error: unknown) => error)
     expect(denied).toBeInstanceOf(LogsUnavailableError)
-    expect((denied as Error).message).toContain('Allow logs:DescribeLogStreams and logs:GetLogEvents on arn:aws:logs:*:*:log-group:/aws/braket/jobs:*')
+    expect((denied as Error).message).toContain(
+      'Allow logs:DescribeLogStreams and logs:GetLogEvents on arn:aws:logs:*:*:log-group:/aws/braket/jobs:*'
+    )
   })
 })

@@ -38,7 +38,14 @@ describe('MetricCollector', () => {
     metrics.add(parseMetricLine('Metrics - step_time=2;', 'algo-1'))
     expect(metrics.lastValues()).toEqual({ cost: 0.5, step_time: 2 })
     expect(metrics.series().map((series) => [series.label, series.byIteration, series.points])).toEqual([
-      ['cost (algo-1)', true, [{ x: 0, y: 1 }, { x: 1, y: 0.5 }]],
+      [
+        'cost (algo-1)',
+        true,
+        [
+          { x: 0, y: 1 },
+          { x: 1, y: 0.5 }
+        ]
+      ],
       ['cost (algo-2)', true, [{ x: 0, y: 3 }]],
       ['step_time', false, [{ x: 1, y: 2 }]]
     ])
@@ -58,8 +65,21 @@ describe('MetricCollector', () => {
 
 describe('charts', () => {
   it('draws a short series as is, on a numeric iteration axis', () => {
-    const chart = renderMetricChart({ name: 'cost', label: 'cost', byIteration: true, points: [0.5, 0.1, -0.4, -1].map((y, x) => ({ x, y })) })
-    expect(chart).toBe(['xychart-beta', '  title "cost"', '  x-axis "iteration" 0 --> 3', '  y-axis "cost" -1.075 --> 0.575', '  line [0.5, 0.1, -0.4, -1]'].join('\n'))
+    const chart = renderMetricChart({
+      name: 'cost',
+      label: 'cost',
+      byIteration: true,
+      points: [0.5, 0.1, -0.4, -1].map((y, x) => ({ x, y }))
+    })
+    expect(chart).toBe(
+      [
+        'xychart-beta',
+        '  title "cost"',
+        '  x-axis "iteration" 0 --> 3',
+        '  y-axis "cost" -1.075 --> 0.575',
+        '  line [0.5, 0.1, -0.4, -1]'
+      ].join('\n')
+    )
   })
 
   it('averages a long series down to at most 60 points, evenly spaced, and says so', () => {
@@ -79,7 +99,16 @@ describe('charts', () => {
 
   it('draws nothing for a single value, and sorts by iteration keeping the last value logged for one', () => {
     expect(renderMetricChart({ name: 'x', label: 'x', byIteration: true, points: [{ x: 1, y: 1 }] })).toBeUndefined()
-    const chart = renderMetricChart({ name: 'x', label: 'x', byIteration: true, points: [{ x: 2, y: 5 }, { x: 1, y: 1 }, { x: 2, y: 7 }] })
+    const chart = renderMetricChart({
+      name: 'x',
+      label: 'x',
+      byIteration: true,
+      points: [
+        { x: 2, y: 5 },
+        { x: 1, y: 1 },
+        { x: 2, y: 7 }
+      ]
+    })
     expect(chart).toContain('line [1, 7]')
   })
 

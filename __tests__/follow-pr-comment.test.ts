@@ -23,7 +23,15 @@ let eventPath: string
 beforeAll(async () => {
   ;[standIn, github, workspace] = await Promise.all([start(), startGitHubApi(), exampleWorkspace()])
   eventPath = join(await mkdtemp(join(tmpdir(), 'event-')), 'event.json')
-  await writeFile(eventPath, JSON.stringify({ action: 'synchronize', number: PR, pull_request: { number: PR, head: { sha: 'b'.repeat(40) } }, repository: { full_name: REPO, name: 'quantum-lab', owner: { login: 'octo' } } }))
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      action: 'synchronize',
+      number: PR,
+      pull_request: { number: PR, head: { sha: 'b'.repeat(40) } },
+      repository: { full_name: REPO, name: 'quantum-lab', owner: { login: 'octo' } }
+    })
+  )
 })
 afterAll(async () => Promise.all([standIn.stop(), github.stop()]))
 beforeEach(() => {
@@ -34,13 +42,25 @@ const pullRequestRun = (token: string, runId: string, inputs: Record<string, str
   follow(standIn, workspace, {
     runId,
     inputs: { 'comment-on-pr': 'true', 'github-token': token, ...inputs },
-    github: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_API_URL: github.url, GITHUB_REF: `refs/pull/${PR}/merge` }
+    github: {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_API_URL: github.url,
+      GITHUB_REF: `refs/pull/${PR}/merge`
+    }
   })
 
 describe('comment-on-pr', () => {
   it('creates one comment with the status, link and metrics, then updates that same comment on the next run', async () => {
     github.comments.create(REPO, PR, 'Looks good, but does it converge?', 'octocat')
-    standIn.jobs.script({ queuedMs: 20, runningMs: 200, logs: [0.4, -0.6, -1.1].map((cost, iteration) => ({ atMs: iteration * 30, message: `Metrics - cost=${cost}; iteration_number=${iteration};` })) })
+    standIn.jobs.script({
+      queuedMs: 20,
+      runningMs: 200,
+      logs: [0.4, -0.6, -1.1].map((cost, iteration) => ({
+        atMs: iteration * 30,
+        message: `Metrics - cost=${cost}; iteration_number=${iteration};`
+      }))
+    })
     const first = await pullRequestRun(github.writeToken, '7001')
     expect(first.exitCode).toBe(0)
     const ours = () => github.comments.list(REPO, PR).filter((comment) => comment.body.includes(MARKER))
@@ -51,7 +71,10 @@ describe('comment-on-pr', () => {
     expect(created.body).toContain('| cost | -1.1 |')
     expect(created.body).toContain('```mermaid\nxychart-beta')
     expect(first.stdout).toContain(`comment-on-pr: created ${created.html_url}`)
-    expect(github.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([`GET /repos/${REPO}/issues/${PR}/comments`, `POST /repos/${REPO}/issues/${PR}/comments`])
+    expect(github.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      `GET /repos/${REPO}/issues/${PR}/comments`,
+      `POST /repos/${REPO}/issues/${PR}/comments`
+    ])
     // The token is a secret: registered with the runner's masking, and nowhere else in the log.
     expect(first.stdout).toContain(`::add-mask::${github.writeToken}`)
     expect(first.stdout.replace(`::add-mask::${github.writeToken}`, '') + first.summary).not.toContain(github.writeToken)
@@ -68,7 +91,9 @@ describe('comment-on-pr', () => {
     expect(updated.body).not.toContain(first.outputs['job-name']!)
     expect(github.requests.at(-1)).toMatchObject({ method: 'PATCH', path: `/repos/${REPO}/issues/comments/${created.id}`, status: 200 })
     // Someone else's comment is left alone.
-    expect(github.comments.list(REPO, PR).find((comment) => comment.user.login === 'octocat')?.body).toBe('Looks good, but does it converge?')
+    expect(github.comments.list(REPO, PR).find((comment) => comment.user.login === 'octocat')?.body).toBe(
+      'Looks good, but does it converge?'
+    )
   })
 
   it('warns, and does not fail the step, when the token may not write pull requests (403)', async () => {
@@ -77,7 +102,10 @@ describe('comment-on-pr', () => {
     const run = await pullRequestRun(github.readOnlyToken, '7003')
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('COMPLETED')
-    expect(run.stdout).toMatch(/::warning title=comment-on-pr::Could not comment on pull request #42 \(403: Resource not accessible by integration.*\)\. The token needs "permissions: pull-requests: write"/)
+    expect(run.stdout).toMatch(
+      /::warning title=comment-on-pr::Could not comment on pull request #42 \(403: Resource not accessible by integration.*\)\./
+    )
+    expect(run.stdout).toContain('The token needs "permissions: pull-requests: write"')
     expect(github.requests.some((r) => r.status === 403)).toBe(true)
     expect(github.comments.all()).toHaveLength(before)
   })

@@ -8,7 +8,8 @@ import { rawInputs, runIdentity } from './support/inputs.js'
 
 const archive: SourceArchive = { sha256: 'c'.repeat(64), fileName: 'source.tar.gz', compressionType: 'GZIP' }
 const spec = (overrides: Parameters<typeof rawInputs>[0] = {}): JobSpec => buildJobSpec(rawInputs(overrides), runIdentity(), {})
-const plan = (s: JobSpec = spec(), identity = runIdentity(), attempt = 1, source = archive) => planJob(s, identity, source, [], '111122223333', attempt)
+const plan = (s: JobSpec = spec(), identity = runIdentity(), attempt = 1, source = archive) =>
+  planJob(s, identity, source, [], '111122223333', attempt)
 
 describe('planJob', () => {
   it('assembles a CreateJob request with every field the inputs give, valid against the model', () => {
@@ -28,9 +29,20 @@ describe('planJob', () => {
       s3Uri: `s3://amazon-braket-us-west-2-111122223333/jobs/sources/${'c'.repeat(64)}/source.tar.gz`,
       compressionType: 'GZIP'
     })
-    expect(request.outputDataConfig).toEqual({ s3Path: `s3://amazon-braket-us-west-2-111122223333/jobs/${request.jobName}/data`, kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:key/abcd' })
-    expect(request.associations).toEqual([{ arn: 'arn:aws:braket:us-west-2:111122223333:reservation/abc', type: 'RESERVATION_TIME_WINDOW_ARN' }])
-    expect(request.tags).toMatchObject({ team: 'qml', 'github:repository': 'octo/quantum-lab', 'github:run-id': '4242', 'github:run-attempt': '1', 'github:event': 'push' })
+    expect(request.outputDataConfig).toEqual({
+      s3Path: `s3://amazon-braket-us-west-2-111122223333/jobs/${request.jobName}/data`,
+      kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:key/abcd'
+    })
+    expect(request.associations).toEqual([
+      { arn: 'arn:aws:braket:us-west-2:111122223333:reservation/abc', type: 'RESERVATION_TIME_WINDOW_ARN' }
+    ])
+    expect(request.tags).toMatchObject({
+      team: 'qml',
+      'github:repository': 'octo/quantum-lab',
+      'github:run-id': '4242',
+      'github:run-attempt': '1',
+      'github:event': 'push'
+    })
   })
 
   it('is a pure function: the same inputs give the same request, token and name', () => {

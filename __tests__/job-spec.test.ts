@@ -6,7 +6,8 @@ import { InputError } from '../src/plan/input-error.js'
 import { buildJobSpec } from '../src/plan/job-spec.js'
 import { rawInputs, runIdentity } from './support/inputs.js'
 
-const build = (overrides: Parameters<typeof rawInputs>[0] = {}, env: NodeJS.ProcessEnv = {}) => buildJobSpec(rawInputs(overrides), runIdentity(), env)
+const build = (overrides: Parameters<typeof rawInputs>[0] = {}, env: NodeJS.ProcessEnv = {}) =>
+  buildJobSpec(rawInputs(overrides), runIdentity(), env)
 
 function problemsOf(overrides: Parameters<typeof rawInputs>[0], env: NodeJS.ProcessEnv = {}) {
   try {
@@ -69,7 +70,11 @@ describe('buildJobSpec', () => {
   })
 
   it('accepts JSON mappings, local and S3 input channels, and the image short names', () => {
-    const spec = build({ 'input-data': '{"train": "s3://data-bucket/train/", "local": "data/small"}', image: 'pytorch', tags: '{"team": "qml"}' })
+    const spec = build({
+      'input-data': '{"train": "s3://data-bucket/train/", "local": "data/small"}',
+      image: 'pytorch',
+      tags: '{"team": "qml"}'
+    })
     expect(spec.inputChannels).toEqual([
       { channelName: 'train', s3Uri: 's3://data-bucket/train/' },
       { channelName: 'local', localPath: '/home/runner/work/quantum-lab/quantum-lab/data/small' }
@@ -93,19 +98,44 @@ describe('buildJobSpec', () => {
     ['volume 0', { 'volume-size-gb': '0' }, 'volume-size-gb', /at least 1/],
     ['execution role not a role', { 'execution-role-arn': 'arn:aws:iam::123:user/x' }, 'execution-role-arn', /pattern/],
     ['assumed role not an ARN', { 'role-to-assume': 'github-braket' }, 'role-to-assume', /at least 20|pattern/],
-    ['duration under STS minimum', { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-duration-seconds': '600' }, 'role-duration-seconds', /at least 900/],
-    ['session name', { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-session-name': 'has space' }, 'role-session-name', /pattern/],
+    [
+      'duration under STS minimum',
+      { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-duration-seconds': '600' },
+      'role-duration-seconds',
+      /at least 900/
+    ],
+    [
+      'session name',
+      { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-session-name': 'has space' },
+      'role-session-name',
+      /pattern/
+    ],
     ['device not an ARN', { device: 'sv1' }, 'device', /neither a Braket device ARN/],
-    ['QPU of another region', { device: 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1' }, 'device', /device of us-east-1, but aws-region is us-west-2/],
+    [
+      'QPU of another region',
+      { device: 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1' },
+      'device',
+      /device of us-east-1, but aws-region is us-west-2/
+    ],
     ['image URI', { image: 'ubuntu:latest' }, 'image', /base, cudaq, pytorch, tensorflow/],
     ['compression', { compression: 'zip' }, 'compression', /Allowed: gzip, none/],
     ['hyperparameters not a mapping', { hyperparameters: '- a\n- b' }, 'hyperparameters', /mapping/],
     ['hyperparameters bad YAML', { hyperparameters: 'a: [1' }, 'hyperparameters', /not valid YAML or JSON/],
     ['hyperparameter value too long', { hyperparameters: `big: ${'x'.repeat(2501)}` }, 'hyperparameters', /at most 2500/],
     ['hyperparameter without value', { hyperparameters: 'shots:' }, 'hyperparameters', /has no value/],
-    ['too many hyperparameters', { hyperparameters: Array.from({ length: 101 }, (_, i) => `p${i}: ${i}`).join('\n') }, 'hyperparameters', /at most 100/],
+    [
+      'too many hyperparameters',
+      { hyperparameters: Array.from({ length: 101 }, (_, i) => `p${i}: ${i}`).join('\n') },
+      'hyperparameters',
+      /at most 100/
+    ],
     ['channel name', { 'input-data': 'bad channel: s3://b/k' }, 'input-data', /pattern/],
-    ['too many channels', { 'input-data': Array.from({ length: 21 }, (_, i) => `c${i}: s3://b/${i}`).join('\n') }, 'input-data', /at most 20/],
+    [
+      'too many channels',
+      { 'input-data': Array.from({ length: 21 }, (_, i) => `c${i}: s3://b/${i}`).join('\n') },
+      'input-data',
+      /at most 20/
+    ],
     ['channel path outside the repository', { 'input-data': 'x: ../../etc' }, 'input-data', /inside the repository/],
     ['bucket name', { 's3-bucket': 'My_Bucket' }, 's3-bucket', /not a valid S3 bucket name/],
     ['output path not s3', { 'output-s3-path': '/tmp/out' }, 'output-s3-path', /not an s3:\/\/ URI/],

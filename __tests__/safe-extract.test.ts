@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { extractTarGz, UnsafeArchiveError } from '../src/archive/safe-extract.js'
-import { tarGz, type TarMember } from './support/tar-gz.js'
+import { tarGz } from './support/tar-gz.js'
 
 let base: string
 let target: string
@@ -46,7 +46,15 @@ describe('extractTarGz', () => {
     ])
     const result = await extractTarGz(Readable.from([archive]), target)
 
-    expect(result.files).toEqual(['algo/__init__.py', 'algo/main.py', 'bin/run.sh', 'data/values.json', '..notes.txt', 'copy.json', 'shortcut/extra.py'])
+    expect(result.files).toEqual([
+      'algo/__init__.py',
+      'algo/main.py',
+      'bin/run.sh',
+      'data/values.json',
+      '..notes.txt',
+      'copy.json',
+      'shortcut/extra.py'
+    ])
     expect(await readFile(join(target, '..notes.txt'), 'utf8')).toBe('inside')
     expect(result.skipped).toEqual([])
     expect(await readFile(join(target, 'algo/main.py'), 'utf8')).toBe('print("hi")\n')

@@ -40,7 +40,9 @@ function validBody(overrides: Partial<CreateJobCommandInput> = {}): CreateJobCom
     clientToken: `token-${jobName}`,
     jobName,
     roleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AmazonBraketJobsExecutionRole`,
-    algorithmSpecification: { scriptModeConfig: { entryPoint: 'algorithm.main:run', s3Uri: `s3://${SOURCE_BUCKET}/${SOURCE_KEY}`, compressionType: 'GZIP' } },
+    algorithmSpecification: {
+      scriptModeConfig: { entryPoint: 'algorithm.main:run', s3Uri: `s3://${SOURCE_BUCKET}/${SOURCE_KEY}`, compressionType: 'GZIP' }
+    },
     outputDataConfig: { s3Path: `s3://${SOURCE_BUCKET}/jobs/${jobName}/data` },
     instanceConfig: { instanceType: 'ml.m5.large', volumeSizeInGb: 30, instanceCount: 1 },
     deviceConfig: { device: SV1 },
@@ -49,7 +51,9 @@ function validBody(overrides: Partial<CreateJobCommandInput> = {}): CreateJobCom
 }
 
 /** Sends a request and returns the error the SDK threw (fails if none). */
-async function failure(promise: Promise<unknown>): Promise<Error & { name: string; $metadata: { httpStatusCode?: number; attempts?: number } }> {
+async function failure(
+  promise: Promise<unknown>
+): Promise<Error & { name: string; $metadata: { httpStatusCode?: number; attempts?: number } }> {
   try {
     await promise
   } catch (error) {
@@ -75,11 +79,17 @@ afterEach(() => {
 describe('CreateJob and GetJob', () => {
   it('creates a job (201) with an ARN of the caller account and region, and GetJob echoes the request', async () => {
     standIn.jobs.script({ queuedMs: 5000 })
-    const body = validBody({ hyperParameters: { shots: '100' }, tags: { team: 'quantum' }, stoppingCondition: { maxRuntimeInSeconds: 3600 } })
+    const body = validBody({
+      hyperParameters: { shots: '100' },
+      tags: { team: 'quantum' },
+      stoppingCondition: { maxRuntimeInSeconds: 3600 }
+    })
     const created = await braket().send(new CreateJobCommand(body))
     expect(created.$metadata.httpStatusCode).toBe(braketFacts.operations.CreateJob!.http.responseCode)
     expect(created.$metadata.httpStatusCode).toBe(201)
-    expect(created.jobArn).toMatch(new RegExp(`^arn:aws:braket:us-west-2:${ACCOUNT}:job/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`))
+    expect(created.jobArn).toMatch(
+      new RegExp(`^arn:aws:braket:us-west-2:${ACCOUNT}:job/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+    )
 
     const job = await braket().send(new GetJobCommand({ jobArn: created.jobArn!, additionalAttributeNames: ['QueueInfo'] }))
     expect(job.status).toBe('QUEUED')
@@ -110,16 +120,22 @@ describe('CreateJob and GetJob', () => {
   })
 
   it('answers ResourceNotFoundException for unknown jobs and AccessDeniedException for other accounts', async () => {
-    const missing = await failure(braket().send(new GetJobCommand({ jobArn: `arn:aws:braket:us-west-2:${ACCOUNT}:job/00000000-0000-0000-0000-000000000000` })))
+    const missing = await failure(
+      braket().send(new GetJobCommand({ jobArn: `arn:aws:braket:us-west-2:${ACCOUNT}:job/00000000-0000-0000-0000-000000000000` }))
+    )
     expect(missing.name).toBe('ResourceNotFoundException')
     expect(missing.$metadata.httpStatusCode).toBe(404)
-    const foreign = await failure(braket().send(new GetJobCommand({ jobArn: 'arn:aws:braket:us-west-2:999999999999:job/00000000-0000-0000-0000-000000000000' })))
+    const foreign = await failure(
+      braket().send(new GetJobCommand({ jobArn: 'arn:aws:braket:us-west-2:999999999999:job/00000000-0000-0000-0000-000000000000' }))
+    )
     expect(foreign.name).toBe('AccessDeniedException')
     expect(foreign.$metadata.httpStatusCode).toBe(403)
     const malformed = await failure(braket().send(new GetJobCommand({ jobArn: 'not-an-arn' })))
     expect(malformed.name).toBe('ValidationException')
     expect(malformed.message).toContain("at 'jobArn'")
-    const noTags = await failure(braket().send(new ListTagsForResourceCommand({ resourceArn: `arn:aws:braket:us-west-2:${ACCOUNT}:job/nope` })))
+    const noTags = await failure(
+      braket().send(new ListTagsForResourceCommand({ resourceArn: `arn:aws:braket:us-west-2:${ACCOUNT}:job/nope` }))
+    )
     expect(noTags.name).toBe('ResourceNotFoundException')
   })
 
@@ -156,7 +172,9 @@ describe('clientToken idempotency', () => {
     const jobs = standIn.jobs.all().filter((job) => job.jobName === body.jobName)
     expect(jobs).toHaveLength(1)
     expect(jobs[0]!.jobArn).toBe(created.jobArn)
-    const attempts = standIn.requests.of('braket', 'CreateJob').filter((record) => (record.body as { jobName?: string }).jobName === body.jobName)
+    const attempts = standIn.requests
+      .of('braket', 'CreateJob')
+      .filter((record) => (record.body as { jobName?: string }).jobName === body.jobName)
     expect(attempts).toHaveLength(2)
     expect(attempts[0]!.fault).toBe('commit-then-drop')
     expect((attempts[0]!.body as { clientToken: string }).clientToken).toBe((attempts[1]!.body as { clientToken: string }).clientToken)
@@ -183,12 +201,16 @@ describe('faults and authentication', () => {
 
   it('rejects unknown keys and bad signatures', async () => {
     const unknown = await failure(
-      braket('us-west-2', { credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }, maxAttempts: 1 }).send(new GetDeviceCommand({ deviceArn: SV1 }))
+      braket('us-west-2', { credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }, maxAttempts: 1 }).send(
+        new GetDeviceCommand({ deviceArn: SV1 })
+      )
     )
     expect(unknown.name).toBe('UnrecognizedClientException')
     expect(unknown.$metadata.httpStatusCode).toBe(403)
     const badSignature = await failure(
-      braket('us-west-2', { credentials: { accessKeyId: STATIC_CREDENTIALS.accessKeyId, secretAccessKey: 'wrong' }, maxAttempts: 1 }).send(new GetDeviceCommand({ deviceArn: SV1 }))
+      braket('us-west-2', { credentials: { accessKeyId: STATIC_CREDENTIALS.accessKeyId, secretAccessKey: 'wrong' }, maxAttempts: 1 }).send(
+        new GetDeviceCommand({ deviceArn: SV1 })
+      )
     )
     expect(badSignature.name).toBe('InvalidSignatureException')
     expect(badSignature.$metadata.httpStatusCode).toBe(403)
@@ -196,7 +218,10 @@ describe('faults and authentication', () => {
 
   it('rejects expired session credentials and unsigned requests', async () => {
     const issued = standIn.credentials.issueForRole(`arn:aws:iam::${ACCOUNT}:role/BraketRole`, 'expiry-test', 900)
-    const client = braket('us-west-2', { credentials: { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken }, maxAttempts: 1 })
+    const client = braket('us-west-2', {
+      credentials: { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken },
+      maxAttempts: 1
+    })
     expect((await client.send(new GetDeviceCommand({ deviceArn: SV1 }))).deviceName).toBe('SV1')
     const realNow = standIn.credentials.now
     standIn.credentials.now = () => Date.now() + 3_600_000
@@ -240,7 +265,14 @@ describe('job lifecycle (scripted)', () => {
 
     const job = await braket().send(new GetJobCommand({ jobArn }))
     expect(job.status).toBe('COMPLETED')
-    expect(job.events?.map((event) => event.eventType)).toEqual(['QUEUED_FOR_EXECUTION', 'STARTING_INSTANCE', 'DOWNLOADING_DATA', 'RUNNING', 'UPLOADING_RESULTS', 'COMPLETED'])
+    expect(job.events?.map((event) => event.eventType)).toEqual([
+      'QUEUED_FOR_EXECUTION',
+      'STARTING_INSTANCE',
+      'DOWNLOADING_DATA',
+      'RUNNING',
+      'UPLOADING_RESULTS',
+      'COMPLETED'
+    ])
     const eventTypes = braketFacts.shapes.JobEventType!.enum!
     for (const event of job.events ?? []) {
       expect(eventTypes).toContain(event.eventType)
@@ -269,7 +301,13 @@ describe('job lifecycle (scripted)', () => {
   })
 
   it('reports a FAILED job with its failureReason', async () => {
-    standIn.jobs.script({ queuedMs: 10, runningMs: 40, outcome: 'FAILED', failureReason: 'AlgorithmError: ZeroDivisionError: division by zero', billableDuration: 61000 })
+    standIn.jobs.script({
+      queuedMs: 10,
+      runningMs: 40,
+      outcome: 'FAILED',
+      failureReason: 'AlgorithmError: ZeroDivisionError: division by zero',
+      billableDuration: 61000
+    })
     const { jobArn } = await braket().send(new CreateJobCommand(validBody()))
     await standIn.jobs.waitForStatus(jobArn!, ['COMPLETED', 'FAILED'])
     const job = await braket().send(new GetJobCommand({ jobArn }))
@@ -330,7 +368,10 @@ describe('job lifecycle (scripted)', () => {
     const first = await braket().send(new CreateJobCommand(validBody({ deviceConfig: { device: DM1 } })))
     const second = await braket().send(new CreateJobCommand(validBody({ deviceConfig: { device: DM1 } })))
     const positions = await Promise.all(
-      [first, second].map(async ({ jobArn }) => (await braket().send(new GetJobCommand({ jobArn, additionalAttributeNames: ['QueueInfo'] }))).queueInfo?.position)
+      [first, second].map(
+        async ({ jobArn }) =>
+          (await braket().send(new GetJobCommand({ jobArn, additionalAttributeNames: ['QueueInfo'] }))).queueInfo?.position
+      )
     )
     expect(positions).toEqual(['1', '2'])
     const device = await braket().send(new GetDeviceCommand({ deviceArn: DM1 }))
@@ -357,7 +398,9 @@ describe('SearchJobs', () => {
     const page2 = await braket().send(new SearchJobsCommand({ filters: [], maxResults: 1, nextToken: page1.nextToken }))
     expect(page2.jobs?.[0]?.jobArn).toBe(a.jobArn)
 
-    const bad = await failure(braket().send(new SearchJobsCommand({ filters: [{ name: 'status', operator: 'EQUAL', values: ['RUNNING'] }] })))
+    const bad = await failure(
+      braket().send(new SearchJobsCommand({ filters: [{ name: 'status', operator: 'EQUAL', values: ['RUNNING'] }] }))
+    )
     expect(bad.name).toBe('ValidationException')
   })
 })
@@ -365,8 +408,15 @@ describe('SearchJobs', () => {
 describe('devices', () => {
   it('GetDevice answers like the service, with a capabilities document and queue info', async () => {
     const sv1 = await braket().send(new GetDeviceCommand({ deviceArn: SV1 }))
-    expect(sv1).toMatchObject({ deviceArn: SV1, deviceName: 'SV1', providerName: 'Amazon Braket', deviceType: 'SIMULATOR', deviceStatus: 'ONLINE' })
-    const capabilities = typeof sv1.deviceCapabilities === 'string' ? JSON.parse(sv1.deviceCapabilities) : JSON.parse(String(sv1.deviceCapabilities))
+    expect(sv1).toMatchObject({
+      deviceArn: SV1,
+      deviceName: 'SV1',
+      providerName: 'Amazon Braket',
+      deviceType: 'SIMULATOR',
+      deviceStatus: 'ONLINE'
+    })
+    const capabilities =
+      typeof sv1.deviceCapabilities === 'string' ? JSON.parse(sv1.deviceCapabilities) : JSON.parse(String(sv1.deviceCapabilities))
     expect(capabilities.paradigm.qubitCount).toBe(34)
     expect(capabilities.action['braket.ir.openqasm.program'].supportedOperations).toContain('cnot')
     expect(sv1.deviceQueueInfo?.map((info) => info.queue)).toEqual(expect.arrayContaining(['QUANTUM_TASKS_QUEUE', 'JOBS_QUEUE']))
@@ -381,22 +431,34 @@ describe('devices', () => {
     const found = await braket().send(new SearchDevicesCommand({ filters: [{ name: 'deviceArn', values: [SV1, FORTE] }] }))
     expect(found.devices?.map((device) => device.deviceArn)).toEqual([SV1])
     const all = await braket('us-east-1').send(new SearchDevicesCommand({ filters: [] }))
-    expect(all.devices?.map((device) => device.deviceArn)).toEqual(expect.arrayContaining([SV1, FORTE, 'arn:aws:braket:us-east-1::device/qpu/quera/Aquila']))
+    expect(all.devices?.map((device) => device.deviceArn)).toEqual(
+      expect.arrayContaining([SV1, FORTE, 'arn:aws:braket:us-east-1::device/qpu/quera/Aquila'])
+    )
     const bad = await failure(braket().send(new SearchDevicesCommand({ filters: [{ name: 'deviceType', values: ['QPU'] }] })))
     expect(bad.name).toBe('ValidationException')
   })
 
   it('CreateJob checks the device: unknown, other region, offline, retired, local', async () => {
-    const unknown = await failure(braket().send(new CreateJobCommand(validBody({ deviceConfig: { device: 'arn:aws:braket:us-west-2::device/qpu/acme/Nope' } }))))
+    const unknown = await failure(
+      braket().send(new CreateJobCommand(validBody({ deviceConfig: { device: 'arn:aws:braket:us-west-2::device/qpu/acme/Nope' } })))
+    )
     expect(unknown.name).toBe('ValidationException')
     const otherRegion = await failure(braket().send(new CreateJobCommand(validBody({ deviceConfig: { device: FORTE } }))))
     expect(otherRegion.name).toBe('ValidationException')
     expect(otherRegion.message).toContain('us-east-1')
 
-    const offline = await failure(braket('us-west-1').send(new CreateJobCommand(validBody({ deviceConfig: { device: 'arn:aws:braket:us-west-1::device/qpu/rigetti/Ankaa-2' } }))))
+    const offline = await failure(
+      braket('us-west-1').send(
+        new CreateJobCommand(validBody({ deviceConfig: { device: 'arn:aws:braket:us-west-1::device/qpu/rigetti/Ankaa-2' } }))
+      )
+    )
     expect(offline.name).toBe('DeviceOfflineException')
     expect(offline.$metadata.httpStatusCode).toBe(braketFacts.shapes.DeviceOfflineException!.error!.httpStatusCode)
-    const retired = await failure(braket('us-east-1').send(new CreateJobCommand(validBody({ deviceConfig: { device: 'arn:aws:braket:us-east-1::device/qpu/ionq/Harmony' } }))))
+    const retired = await failure(
+      braket('us-east-1').send(
+        new CreateJobCommand(validBody({ deviceConfig: { device: 'arn:aws:braket:us-east-1::device/qpu/ionq/Harmony' } }))
+      )
+    )
     expect(retired.name).toBe('DeviceRetiredException')
     expect(retired.$metadata.httpStatusCode).toBe(410)
 
@@ -417,7 +479,11 @@ describe('devices', () => {
   it('CreateJob needs the algorithm source in S3', async () => {
     const error = await failure(
       braket().send(
-        new CreateJobCommand(validBody({ algorithmSpecification: { scriptModeConfig: { entryPoint: 'a:b', s3Uri: `s3://${SOURCE_BUCKET}/jobs/missing/source.tar.gz` } } }))
+        new CreateJobCommand(
+          validBody({
+            algorithmSpecification: { scriptModeConfig: { entryPoint: 'a:b', s3Uri: `s3://${SOURCE_BUCKET}/jobs/missing/source.tar.gz` } }
+          })
+        )
       )
     )
     expect(error.name).toBe('ValidationException')
@@ -426,7 +492,8 @@ describe('devices', () => {
 })
 
 describe('CreateJob request validation', () => {
-  const many = (count: number, make: (i: number) => [string, string]) => Object.fromEntries(Array.from({ length: count }, (_, i) => make(i)))
+  const many = (count: number, make: (i: number) => [string, string]) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => make(i)))
   const channel = (name: string) => ({ channelName: name, dataSource: { s3DataSource: { s3Uri: `s3://${SOURCE_BUCKET}/input/${name}` } } })
   type Mutation = (body: Record<string, any>) => void
   const cases: [string, Mutation, string, RegExp][] = [
@@ -440,40 +507,134 @@ describe('CreateJob request validation', () => {
     ['missing instanceType', (b) => delete b.instanceConfig.instanceType, 'instanceConfig.instanceType', /must not be null/],
     ['missing volumeSizeInGb', (b) => delete b.instanceConfig.volumeSizeInGb, 'instanceConfig.volumeSizeInGb', /must not be null/],
     ['missing outputDataConfig.s3Path', (b) => (b.outputDataConfig = {}), 'outputDataConfig.s3Path', /must not be null/],
-    ['missing entryPoint', (b) => delete b.algorithmSpecification.scriptModeConfig.entryPoint, 'algorithmSpecification.scriptModeConfig.entryPoint', /must not be null/],
+    [
+      'missing entryPoint',
+      (b) => delete b.algorithmSpecification.scriptModeConfig.entryPoint,
+      'algorithmSpecification.scriptModeConfig.entryPoint',
+      /must not be null/
+    ],
     ['jobName with an underscore', (b) => (b.jobName = 'bad_name'), 'jobName', /regular expression pattern/],
     ['jobName starting with a dash', (b) => (b.jobName = '-job'), 'jobName', /regular expression pattern/],
     ['jobName of 51 characters', (b) => (b.jobName = 'a'.repeat(51)), 'jobName', /length less than or equal to 50/],
-    ['101 hyperparameters', (b) => (b.hyperParameters = many(101, (i) => [`p${i}`, String(i)])), 'hyperParameters', /length less than or equal to 100/],
-    ['hyperparameter value of 2501 characters', (b) => (b.hyperParameters = { long: 'x'.repeat(2501) }), 'hyperParameters', /Map value must satisfy constraint: \[Member must have length less than or equal to 2500\]/],
+    [
+      '101 hyperparameters',
+      (b) => (b.hyperParameters = many(101, (i) => [`p${i}`, String(i)])),
+      'hyperParameters',
+      /length less than or equal to 100/
+    ],
+    [
+      'hyperparameter value of 2501 characters',
+      (b) => (b.hyperParameters = { long: 'x'.repeat(2501) }),
+      'hyperParameters',
+      /Map value must satisfy constraint: \[Member must have length less than or equal to 2500\]/
+    ],
     ['empty hyperparameter value', (b) => (b.hyperParameters = { empty: '' }), 'hyperParameters', /length greater than or equal to 1/],
-    ['21 input channels', (b) => (b.inputDataConfig = Array.from({ length: 21 }, (_, i) => channel(`c${i}`))), 'inputDataConfig', /length less than or equal to 20/],
-    ['channel name with spaces', (b) => (b.inputDataConfig = [channel('bad name!')]), 'inputDataConfig.1.member.channelName', /regular expression pattern/],
-    ['channel without dataSource', (b) => (b.inputDataConfig = [{ channelName: 'input' }]), 'inputDataConfig.1.member.dataSource', /must not be null/],
-    ['empty channel contentType', (b) => (b.inputDataConfig = [{ ...channel('input'), contentType: '' }]), 'inputDataConfig.1.member.contentType', /length greater than or equal to 1/],
-    ['maxRuntimeInSeconds 0', (b) => (b.stoppingCondition = { maxRuntimeInSeconds: 0 }), 'stoppingCondition.maxRuntimeInSeconds', /value greater than or equal to 1/],
-    ['maxRuntimeInSeconds 432001', (b) => (b.stoppingCondition = { maxRuntimeInSeconds: 432001 }), 'stoppingCondition.maxRuntimeInSeconds', /value less than or equal to 432000/],
-    ['unknown instance type', (b) => (b.instanceConfig.instanceType = 'ml.m5.huge'), 'instanceConfig.instanceType', /enum value set: \[ml\.t3\.large/],
+    [
+      '21 input channels',
+      (b) => (b.inputDataConfig = Array.from({ length: 21 }, (_, i) => channel(`c${i}`))),
+      'inputDataConfig',
+      /length less than or equal to 20/
+    ],
+    [
+      'channel name with spaces',
+      (b) => (b.inputDataConfig = [channel('bad name!')]),
+      'inputDataConfig.1.member.channelName',
+      /regular expression pattern/
+    ],
+    [
+      'channel without dataSource',
+      (b) => (b.inputDataConfig = [{ channelName: 'input' }]),
+      'inputDataConfig.1.member.dataSource',
+      /must not be null/
+    ],
+    [
+      'empty channel contentType',
+      (b) => (b.inputDataConfig = [{ ...channel('input'), contentType: '' }]),
+      'inputDataConfig.1.member.contentType',
+      /length greater than or equal to 1/
+    ],
+    [
+      'maxRuntimeInSeconds 0',
+      (b) => (b.stoppingCondition = { maxRuntimeInSeconds: 0 }),
+      'stoppingCondition.maxRuntimeInSeconds',
+      /value greater than or equal to 1/
+    ],
+    [
+      'maxRuntimeInSeconds 432001',
+      (b) => (b.stoppingCondition = { maxRuntimeInSeconds: 432001 }),
+      'stoppingCondition.maxRuntimeInSeconds',
+      /value less than or equal to 432000/
+    ],
+    [
+      'unknown instance type',
+      (b) => (b.instanceConfig.instanceType = 'ml.m5.huge'),
+      'instanceConfig.instanceType',
+      /enum value set: \[ml\.t3\.large/
+    ],
     ['instanceCount 0', (b) => (b.instanceConfig.instanceCount = 0), 'instanceConfig.instanceCount', /value greater than or equal to 1/],
     ['volume of 0 GB', (b) => (b.instanceConfig.volumeSizeInGb = 0), 'instanceConfig.volumeSizeInGb', /value greater than or equal to 1/],
     ['roleArn with a short account', (b) => (b.roleArn = 'arn:aws:iam::12345:role/BraketRole'), 'roleArn', /regular expression pattern/],
     ['roleArn that is a role name', (b) => (b.roleArn = 'AmazonBraketJobsExecutionRole'), 'roleArn', /regular expression pattern/],
-    ['image URI outside ECR', (b) => (b.algorithmSpecification.containerImage = { uri: 'docker.io/library/python:3.11' }), 'algorithmSpecification.containerImage.uri', /regular expression pattern/],
-    ['source s3Uri with ftp://', (b) => (b.algorithmSpecification.scriptModeConfig.s3Uri = 'ftp://bucket/source.tar.gz'), 'algorithmSpecification.scriptModeConfig.s3Uri', /regular expression pattern/],
-    ['output s3Path without scheme', (b) => (b.outputDataConfig.s3Path = 'bucket/output'), 'outputDataConfig.s3Path', /regular expression pattern/],
-    ['checkpoint config without s3Uri', (b) => (b.checkpointConfig = { localPath: '/opt/jobs/checkpoints' }), 'checkpointConfig.s3Uri', /must not be null/],
+    [
+      'image URI outside ECR',
+      (b) => (b.algorithmSpecification.containerImage = { uri: 'docker.io/library/python:3.11' }),
+      'algorithmSpecification.containerImage.uri',
+      /regular expression pattern/
+    ],
+    [
+      'source s3Uri with ftp://',
+      (b) => (b.algorithmSpecification.scriptModeConfig.s3Uri = 'ftp://bucket/source.tar.gz'),
+      'algorithmSpecification.scriptModeConfig.s3Uri',
+      /regular expression pattern/
+    ],
+    [
+      'output s3Path without scheme',
+      (b) => (b.outputDataConfig.s3Path = 'bucket/output'),
+      'outputDataConfig.s3Path',
+      /regular expression pattern/
+    ],
+    [
+      'checkpoint config without s3Uri',
+      (b) => (b.checkpointConfig = { localPath: '/opt/jobs/checkpoints' }),
+      'checkpointConfig.s3Uri',
+      /must not be null/
+    ],
     ['empty kmsKeyId', (b) => (b.outputDataConfig.kmsKeyId = ''), 'outputDataConfig.kmsKeyId', /length greater than or equal to 1/],
     [
       'two associations',
-      (b) => (b.associations = [1, 2].map((i) => ({ arn: `arn:aws:braket:us-west-2:${ACCOUNT}:reservation/r${i}`, type: 'RESERVATION_TIME_WINDOW_ARN' }))),
+      (b) =>
+        (b.associations = [1, 2].map((i) => ({
+          arn: `arn:aws:braket:us-west-2:${ACCOUNT}:reservation/r${i}`,
+          type: 'RESERVATION_TIME_WINDOW_ARN'
+        }))),
       'associations',
       /length less than or equal to 1/
     ],
-    ['association of an unknown type', (b) => (b.associations = [{ arn: `arn:aws:braket:us-west-2:${ACCOUNT}:reservation/r`, type: 'SPOT' }]), 'associations.1.member.type', /enum value set: \[RESERVATION_TIME_WINDOW_ARN\]/],
-    ['association ARN of another service', (b) => (b.associations = [{ arn: `arn:aws:s3:::bucket`, type: 'RESERVATION_TIME_WINDOW_ARN' }]), 'associations.1.member.arn', /regular expression pattern/],
-    ['compressionType ZIP', (b) => (b.algorithmSpecification.scriptModeConfig.compressionType = 'ZIP'), 'algorithmSpecification.scriptModeConfig.compressionType', /enum value set: \[NONE, GZIP\]/],
+    [
+      'association of an unknown type',
+      (b) => (b.associations = [{ arn: `arn:aws:braket:us-west-2:${ACCOUNT}:reservation/r`, type: 'SPOT' }]),
+      'associations.1.member.type',
+      /enum value set: \[RESERVATION_TIME_WINDOW_ARN\]/
+    ],
+    [
+      'association ARN of another service',
+      (b) => (b.associations = [{ arn: `arn:aws:s3:::bucket`, type: 'RESERVATION_TIME_WINDOW_ARN' }]),
+      'associations.1.member.arn',
+      /regular expression pattern/
+    ],
+    [
+      'compressionType ZIP',
+      (b) => (b.algorithmSpecification.scriptModeConfig.compressionType = 'ZIP'),
+      'algorithmSpecification.scriptModeConfig.compressionType',
+      /enum value set: \[NONE, GZIP\]/
+    ],
     ['clientToken of 65 characters', (b) => (b.clientToken = 't'.repeat(65)), 'clientToken', /length less than or equal to 64/],
-    ['device of 257 characters', (b) => (b.deviceConfig.device = `local:braket/${'x'.repeat(244)}`), 'deviceConfig.device', /length less than or equal to 256/]
+    [
+      'device of 257 characters',
+      (b) => (b.deviceConfig.device = `local:braket/${'x'.repeat(244)}`),
+      'deviceConfig.device',
+      /length less than or equal to 256/
+    ]
   ]
 
   it('has a case for at least 25 forbidden bodies', () => {
@@ -513,7 +674,10 @@ describe('CreateJob request validation', () => {
         containerImage: { uri: `${ACCOUNT}.dkr.ecr.us-west-2.amazonaws.com/amazon-braket-base-jobs:1.0-cpu-py310-ubuntu22.04` }
       },
       inputDataConfig: Array.from({ length: 20 }, (_, i) => ({ ...channel(`channel.${i}_x-y`), contentType: 'application/json' })),
-      outputDataConfig: { s3Path: `s3://${SOURCE_BUCKET}/jobs/${jobName}/data`, kmsKeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab` },
+      outputDataConfig: {
+        s3Path: `s3://${SOURCE_BUCKET}/jobs/${jobName}/data`,
+        kmsKeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`
+      },
       checkpointConfig: { localPath: '/opt/jobs/checkpoints', s3Uri: `s3://${SOURCE_BUCKET}/jobs/${jobName}/checkpoints` },
       stoppingCondition: { maxRuntimeInSeconds: 432000 },
       instanceConfig: { instanceType: 'ml.g6e.48xlarge', volumeSizeInGb: 16384, instanceCount: 5 },

@@ -58,7 +58,13 @@ async function job(options: {
     clientToken: randomUUID(),
     jobName,
     roleArn: `arn:aws:iam::${accountId}:role/BraketJobRole`,
-    algorithmSpecification: { scriptModeConfig: { entryPoint: options.entryPoint, s3Uri: `s3://${BUCKET}/${sourceKey}`, compressionType: options.compressionType ?? 'GZIP' } },
+    algorithmSpecification: {
+      scriptModeConfig: {
+        entryPoint: options.entryPoint,
+        s3Uri: `s3://${BUCKET}/${sourceKey}`,
+        compressionType: options.compressionType ?? 'GZIP'
+      }
+    },
     outputDataConfig: { s3Path: `s3://${BUCKET}/jobs/${jobName}/data` },
     checkpointConfig: { s3Uri: `s3://${BUCKET}/jobs/${jobName}/checkpoints` },
     instanceConfig: { instanceType: 'ml.m5.large', volumeSizeInGb: 30, instanceCount: 1 },
@@ -99,7 +105,8 @@ def run(iterations: int, learning_rate: float, label, verbose: bool):
     print(f"starting {os.environ['AMZN_BRAKET_JOB_NAME']} on {os.environ['AMZN_BRAKET_DEVICE_ARN']}")
     print("types", type(iterations).__name__, type(learning_rate).__name__, type(label).__name__, verbose)
     print(f"Metrics - timestamp={time.time()}; iteration=1; cost=-1.2;")
-    print("environment", json.dumps({name: value for name, value in os.environ.items() if name.startswith(("AMZN_BRAKET_", "AWS_ACCESS_KEY_ID"))}))
+    shown = ("AMZN_BRAKET_", "AWS_ACCESS_KEY_ID")
+    print("environment", json.dumps({name: value for name, value in os.environ.items() if name.startswith(shown)}))
     print("working directory holds the source:", os.path.exists(os.path.join("algo", "main.py")))
     with open(os.path.join(os.environ["AMZN_BRAKET_INPUT_DIR"], "data", "values.json")) as f:
         values = json.load(f)
@@ -134,7 +141,10 @@ describe('runPythonJob', () => {
     expect(lines.indexOf('Beginning Setup')).toBeLessThan(lines.indexOf('Running Code As Process'))
     expect(lines.indexOf('Running Code As Process')).toBeLessThan(lines.indexOf('Code Run Finished'))
 
-    const environment = JSON.parse(lines.find((line) => line.startsWith('environment '))!.slice('environment '.length)) as Record<string, string>
+    const environment = JSON.parse(lines.find((line) => line.startsWith('environment '))!.slice('environment '.length)) as Record<
+      string,
+      string
+    >
     expect(environment).toMatchObject({
       AMZN_BRAKET_JOB_NAME: context.jobName,
       AMZN_BRAKET_DEVICE_ARN: DEVICE,
@@ -149,7 +159,12 @@ describe('runPythonJob', () => {
     expect(standIn.credentials.lookup(environment.AWS_ACCESS_KEY_ID!)?.arn).toContain(':assumed-role/BraketJobRole/')
 
     const results = await downloadResults(outputKey)
-    expect(JSON.parse(await readFile(join(results, 'results.json'), 'utf8'))).toEqual({ iterations: 10, learning_rate: 0.25, label: 'first', values: [1, 2, 3] })
+    expect(JSON.parse(await readFile(join(results, 'results.json'), 'utf8'))).toEqual({
+      iterations: 10,
+      learning_rate: 0.25,
+      label: 'first',
+      values: [1, 2, 3]
+    })
     expect(standIn.objects.exists(BUCKET, `jobs/${context.jobName}/checkpoints/checkpoint.json`)).toBe(true)
     expect(existsSync(join(standIn.state.options.dataDir, 'job-workspaces', context.jobId))).toBe(false)
   })
@@ -162,7 +177,12 @@ describe('runPythonJob', () => {
       '    with open(os.path.join(os.environ["AMZN_BRAKET_JOB_RESULTS_DIR"], "results.json"), "w") as f:',
       '        f.write("{\\"main\\": true}")'
     ].join('\n')
-    const { context, lines, outputKey } = await job({ source: Buffer.from(script), sourceName: 'standalone.py', entryPoint: 'standalone', compressionType: 'NONE' })
+    const { context, lines, outputKey } = await job({
+      source: Buffer.from(script),
+      sourceName: 'standalone.py',
+      entryPoint: 'standalone',
+      compressionType: 'NONE'
+    })
 
     expect(await runPythonJob(context).finished).toEqual({ outcome: 'COMPLETED' })
     expect(lines).toContain('ran as __main__')
@@ -172,7 +192,10 @@ describe('runPythonJob', () => {
 
   test.concurrent('an uncaught exception fails the job with its type and message, and logs the traceback', async () => {
     const { context, lines, outputKey } = await job({
-      source: await sourceArchive({ 'algo/__init__.py': '', 'algo/main.py': 'def run():\n    raise ValueError("angle out of range: 7.5")\n' }),
+      source: await sourceArchive({
+        'algo/__init__.py': '',
+        'algo/main.py': 'def run():\n    raise ValueError("angle out of range: 7.5")\n'
+      }),
       entryPoint: 'algo.main:run'
     })
     const outcome = await runPythonJob(context).finished
@@ -189,22 +212,32 @@ describe('runPythonJob', () => {
     const writesFailure = await job({
       source: await sourceArchive({
         'algo/__init__.py': '',
-        'algo/main.py': `import os\ndef run():\n    with open(os.environ["${FAILURE_FILE_VARIABLE}"], "w") as f:\n        f.write("QPU unavailable: retry later\\n")\n    print("reported")\n`
+        'algo/main.py':
+          `import os\ndef run():\n    with open(os.environ["${FAILURE_FILE_VARIABLE}"], "w") as f:\n        f.write("QPU ` +
+          `unavailable: retry later\\n")\n    print("reported")\n`
       }),
       entryPoint: 'algo.main:run'
     })
     expect(await runPythonJob(writesFailure.context).finished).toEqual({ outcome: 'FAILED', failureReason: 'QPU unavailable: retry later' })
     expect(writesFailure.lines).toContain('reported')
 
-    const exits = await job({ source: await sourceArchive({ 'quits.py': 'import sys\nprint("quitting")\nsys.exit(3)\n' }), entryPoint: 'quits' })
-    expect(await runPythonJob(exits.context).finished).toEqual({ outcome: 'FAILED', failureReason: 'Job at quits exited with exit code: 3' })
+    const exits = await job({
+      source: await sourceArchive({ 'quits.py': 'import sys\nprint("quitting")\nsys.exit(3)\n' }),
+      entryPoint: 'quits'
+    })
+    expect(await runPythonJob(exits.context).finished).toEqual({
+      outcome: 'FAILED',
+      failureReason: 'Job at quits exited with exit code: 3'
+    })
   })
 
   test.concurrent('a source archive that reaches outside fails the job before anything runs', async () => {
     const { context, lines } = await job({ source: await sourceArchive({ '../escape.py': 'print("escaped")' }), entryPoint: 'escape' })
     const outcome = await runPythonJob(context).finished
     expect(outcome.outcome).toBe('FAILED')
-    expect(outcome.failureReason).toMatch(/^Got an exception while trying to unpack archive: .* of type: GZIP\.\nException: unsafe archive entry "..\/escape.py"/)
+    expect(outcome.failureReason).toMatch(
+      /^Got an exception while trying to unpack archive: .* of type: GZIP\.\nException: unsafe archive entry "..\/escape.py"/
+    )
     expect(lines).not.toContain('escaped')
     expect(lines).not.toContain('Beginning Setup')
   })
@@ -226,7 +259,9 @@ describe('runPythonJob', () => {
     const deadline = Date.now() + 10_000
     while (!seen.includes('going to sleep') && Date.now() < deadline) {
       if (standIn.logs.stream(GROUP, streamName)) {
-        const page = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: streamName, startFromHead: true, nextToken: token }))
+        const page = await logs.send(
+          new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: streamName, startFromHead: true, nextToken: token })
+        )
         seen.push(...page.events!.map((e) => e.message!))
         token = page.nextForwardToken
       }

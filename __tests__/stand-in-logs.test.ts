@@ -25,7 +25,9 @@ function client(overrides: Partial<ConstructorParameters<typeof CloudWatchLogsCl
   })
 }
 
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number; attempts?: number } }> {
+async function failure(
+  promise: Promise<unknown>
+): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number; attempts?: number } }> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e
@@ -58,11 +60,13 @@ describe('DescribeLogStreams', () => {
 
   test('lists the streams of a job by prefix, in name order, with ARNs', async () => {
     const result = await logs.send(new DescribeLogStreamsCommand({ logGroupName: GROUP, logStreamNamePrefix: 'describe-job/' }))
-    expect(result.logStreams?.map((s) => s.logStreamName)).toEqual(['describe-job/0001/algo-1-1700000000', 'describe-job/0001/algo-2-1700000000'])
+    expect(result.logStreams?.map((s) => s.logStreamName)).toEqual([
+      'describe-job/0001/algo-1-1700000000',
+      'describe-job/0001/algo-2-1700000000'
+    ])
     const first = result.logStreams![0]!
-    expect(first.arn).toBe(
-      `arn:aws:logs:${standIn.state.options.region}:${standIn.state.options.accountId}:log-group:${GROUP}:log-stream:describe-job/0001/algo-1-1700000000`
-    )
+    const { region, accountId } = standIn.state.options
+    expect(first.arn).toBe(`arn:aws:logs:${region}:${accountId}:log-group:${GROUP}:log-stream:describe-job/0001/algo-1-1700000000`)
     expect(first.firstEventTimestamp).toBe(3_000)
     expect(first.lastEventTimestamp).toBe(3_000)
     expect(first.storedBytes).toBe(0)
@@ -71,7 +75,10 @@ describe('DescribeLogStreams', () => {
 
   test('pages with nextToken (the SDK paginator) and orders descending', async () => {
     const names: string[] = []
-    for await (const page of paginateDescribeLogStreams({ client: logs, pageSize: 1 }, { logGroupName: GROUP, logStreamNamePrefix: 'describe-job/', descending: true })) {
+    for await (const page of paginateDescribeLogStreams(
+      { client: logs, pageSize: 1 },
+      { logGroupName: GROUP, logStreamNamePrefix: 'describe-job/', descending: true }
+    )) {
       expect(page.logStreams!.length).toBeLessThanOrEqual(1)
       names.push(...page.logStreams!.map((s) => s.logStreamName!))
     }
@@ -85,7 +92,9 @@ describe('DescribeLogStreams', () => {
     expect(names.indexOf('other-job/0002/algo-1-1700000000')).toBeLessThan(names.indexOf('describe-job/0001/algo-2-1700000000'))
     expect(names.indexOf('describe-job/0001/algo-2-1700000000')).toBeLessThan(names.indexOf('describe-job/0001/algo-1-1700000000'))
 
-    const error = await failure(logs.send(new DescribeLogStreamsCommand({ logGroupName: GROUP, orderBy: 'LastEventTime', logStreamNamePrefix: 'describe-job/' })))
+    const error = await failure(
+      logs.send(new DescribeLogStreamsCommand({ logGroupName: GROUP, orderBy: 'LastEventTime', logStreamNamePrefix: 'describe-job/' }))
+    )
     expect(error.name).toBe('InvalidParameterException')
     expect(error.$metadata.httpStatusCode).toBe(400)
   })
@@ -110,13 +119,15 @@ describe('GetLogEvents', () => {
     let token: string | undefined
     let page: GetLogEventsCommandOutput
     do {
-      page = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, startFromHead: true, limit: 2, nextToken: token }))
+      page = await logs.send(
+        new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, startFromHead: true, limit: 2, nextToken: token })
+      )
       expect(page.nextForwardToken).toMatch(/^f\/\d{56}\/s$/)
       expect(page.nextBackwardToken).toMatch(/^b\/\d{56}\/s$/)
       messages.push(...page.events!.map((e) => e.message!))
       if (page.nextForwardToken === token) break
       token = page.nextForwardToken
-    } while (true)
+    } while (page.events!.length > 0 || token === undefined)
     expect(messages).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5'])
     expect(page.events).toEqual([])
   })
@@ -129,10 +140,14 @@ describe('GetLogEvents', () => {
     expect(empty.nextForwardToken).toBeDefined()
 
     standIn.logs.append(GROUP, followed, ['a', 'b'])
-    const first = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: followed, startFromHead: true, nextToken: empty.nextForwardToken }))
+    const first = await logs.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: followed, startFromHead: true, nextToken: empty.nextForwardToken })
+    )
     expect(first.events!.map((e) => e.message)).toEqual(['a', 'b'])
 
-    const idle = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: followed, startFromHead: true, nextToken: first.nextForwardToken }))
+    const idle = await logs.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: followed, startFromHead: true, nextToken: first.nextForwardToken })
+    )
     expect(idle.events).toEqual([])
     expect(idle.nextForwardToken).toBe(first.nextForwardToken)
 
@@ -140,7 +155,9 @@ describe('GetLogEvents', () => {
     // Another stream's events do not move this stream's position.
     standIn.logs.append(GROUP, 'follow-job/0004/algo-2-1700000000', ['elsewhere'])
     standIn.logs.append(GROUP, followed, ['d'])
-    const second = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: followed, startFromHead: true, nextToken: idle.nextForwardToken }))
+    const second = await logs.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: followed, startFromHead: true, nextToken: idle.nextForwardToken })
+    )
     expect(second.events!.map((e) => e.message)).toEqual(['c', 'd'])
     expect(second.events![0]!.ingestionTime).toBeGreaterThan(0)
   })
@@ -148,15 +165,21 @@ describe('GetLogEvents', () => {
   test('by default returns the latest events; the backward token reaches the earlier ones', async () => {
     const latest = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, limit: 2 }))
     expect(latest.events!.map((e) => e.message)).toEqual(['line 4', 'line 5'])
-    const earlier = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, limit: 2, nextToken: latest.nextBackwardToken }))
+    const earlier = await logs.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, limit: 2, nextToken: latest.nextBackwardToken })
+    )
     expect(earlier.events!.map((e) => e.message)).toEqual(['line 2', 'line 3'])
     // Forward from the latest page: nothing new yet.
-    const after = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, startFromHead: true, nextToken: latest.nextForwardToken }))
+    const after = await logs.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, startFromHead: true, nextToken: latest.nextForwardToken })
+    )
     expect(after.events).toEqual([])
   })
 
   test('filters by time: startTime inclusive, endTime exclusive', async () => {
-    const result = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, startFromHead: true, startTime: 10_000, endTime: 11_000 }))
+    const result = await logs.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, startFromHead: true, startTime: 10_000, endTime: 11_000 })
+    )
     expect(result.events!.map((e) => e.message)).toEqual(['line 1', 'line 2'])
   })
 
@@ -201,7 +224,9 @@ describe('FilterLogEvents', () => {
 
   test('matches terms, phrases, alternatives and exclusions', async () => {
     const messages = async (filterPattern: string) =>
-      (await logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, filterPattern }))).events!.map((e) => e.message)
+      (await logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, filterPattern }))).events!.map(
+        (e) => e.message
+      )
     expect(await messages('ERROR')).toEqual(['ERROR step failed', 'ERROR retrying step'])
     expect(await messages('ERROR -retrying')).toEqual(['ERROR step failed'])
     expect(await messages('?WARN ?failed')).toEqual(['WARN slow step', 'ERROR step failed'])
@@ -215,19 +240,29 @@ describe('FilterLogEvents', () => {
   test('pages with nextToken, limits to named streams and time, newest first on request', async () => {
     const first = await logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, limit: 2 }))
     expect(first.events!.map((e) => e.timestamp)).toEqual([20_000, 20_001])
-    const second = await logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, limit: 2, nextToken: first.nextToken }))
+    const second = await logs.send(
+      new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, limit: 2, nextToken: first.nextToken })
+    )
     expect(second.events!.map((e) => e.timestamp)).toEqual([20_002, 20_003])
-    const third = await logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, limit: 2, nextToken: second.nextToken }))
+    const third = await logs.send(
+      new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, limit: 2, nextToken: second.nextToken })
+    )
     expect(third.events!.map((e) => e.timestamp)).toEqual([20_004])
     expect(third.nextToken).toBeUndefined()
 
-    const named = await logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNames: [`${prefix}algo-2`], startTime: 20_002, endTime: 20_004 }))
+    const named = await logs.send(
+      new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNames: [`${prefix}algo-2`], startTime: 20_002, endTime: 20_004 })
+    )
     expect(named.events!.map((e) => e.message)).toEqual(['WARN slow step', 'ERROR retrying step'])
 
-    const newest = await logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, startFromHead: false, limit: 1 }))
+    const newest = await logs.send(
+      new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNamePrefix: prefix, startFromHead: false, limit: 1 })
+    )
     expect(newest.events!.map((e) => e.timestamp)).toEqual([20_004])
 
-    const both = await failure(logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNames: ['a'], logStreamNamePrefix: 'a' })))
+    const both = await failure(
+      logs.send(new FilterLogEventsCommand({ logGroupName: GROUP, logStreamNames: ['a'], logStreamNamePrefix: 'a' }))
+    )
     expect(both.name).toBe('InvalidParameterException')
   })
 })
@@ -239,7 +274,9 @@ describe('faults and authentication', () => {
 
   test('a throttle fault is ThrottlingException (400), retried by the SDK', async () => {
     standIn.faults.add({ service: 'logs', operation: 'GetLogEvents', kind: 'throttle', times: 2 })
-    const result = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: 'fault-job/0006/algo-1', startFromHead: true }))
+    const result = await logs.send(
+      new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: 'fault-job/0006/algo-1', startFromHead: true })
+    )
     expect(result.events!.map((e) => e.message)).toEqual(['survived'])
     expect(result.$metadata.attempts).toBe(3)
     const attempts = standIn.requests.of('logs', 'GetLogEvents')
@@ -268,7 +305,7 @@ describe('faults and authentication', () => {
     ])
   })
 
-  test('unknown keys, bad signatures and expired tokens are refused with the service\'s codes', async () => {
+  test("unknown keys, bad signatures and expired tokens are refused with the service's codes", async () => {
     const request = () => new DescribeLogStreamsCommand({ logGroupName: GROUP })
 
     const unknown = client({ credentials: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' }, maxAttempts: 1 })
@@ -296,6 +333,11 @@ describe('faults and authentication', () => {
       standIn.credentials.now = realNow
       expiring.destroy()
     }
-    expect(standIn.requests.of('logs').map((r) => r.errorCode ?? null)).toEqual(['UnrecognizedClientException', 'InvalidSignatureException', null, 'ExpiredTokenException'])
+    expect(standIn.requests.of('logs').map((r) => r.errorCode ?? null)).toEqual([
+      'UnrecognizedClientException',
+      'InvalidSignatureException',
+      null,
+      'ExpiredTokenException'
+    ])
   })
 })

@@ -49,7 +49,9 @@ function client(config: Partial<S3ClientConfig> = {}): S3Client {
 
 function otherAccountClient(): S3Client {
   const other = standIn.credentials.issueForRole(`arn:aws:iam::${OTHER_ACCOUNT}:role/other-team`, 'other', 3600)
-  return client({ credentials: { accessKeyId: other.accessKeyId, secretAccessKey: other.secretAccessKey, sessionToken: other.sessionToken } })
+  return client({
+    credentials: { accessKeyId: other.accessKeyId, secretAccessKey: other.secretAccessKey, sessionToken: other.sessionToken }
+  })
 }
 
 /** An SDK service error: name is S3's code, plus the error document's extra fields. */
@@ -106,10 +108,24 @@ interface RawAnswer {
 }
 
 /** A request the SDK would never send, signed with the SDK's own signer and sent over plain HTTP. */
-async function signedRequest(method: string, path: string, headers: Record<string, string>, body: Buffer, credentials: { accessKeyId: string; secretAccessKey: string } = STATIC_CREDENTIALS): Promise<RawAnswer> {
+async function signedRequest(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  credentials: { accessKeyId: string; secretAccessKey: string } = STATIC_CREDENTIALS
+): Promise<RawAnswer> {
   const endpoint = new URL(standIn.endpoints.s3)
   const signer = new SignatureV4({ credentials, region: REGION, service: 's3', sha256: Sha256, uriEscapePath: false, applyChecksum: false })
-  const signed = await signer.sign({ method, protocol: 'http:', hostname: endpoint.hostname, port: Number(endpoint.port), path, query: {}, headers: { host: endpoint.host, ...headers } })
+  const signed = await signer.sign({
+    method,
+    protocol: 'http:',
+    hostname: endpoint.hostname,
+    port: Number(endpoint.port),
+    path,
+    query: {},
+    headers: { host: endpoint.host, ...headers }
+  })
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: endpoint.hostname, port: endpoint.port, method, path, headers: { ...signed.headers, 'content-length': String(body.length) } },
@@ -217,7 +233,9 @@ describe('buckets', () => {
 describe('PutObject bodies', () => {
   test('a streamed body arrives aws-chunked with a CRC32 trailer and is stored byte for byte', async () => {
     const data = pattern(3 * 1024 * 1024 + 4321)
-    const put = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/one.bin', Body: chunksOf(data, 64 * 1024), ContentLength: data.length }))
+    const put = await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/one.bin', Body: chunksOf(data, 64 * 1024), ContentLength: data.length })
+    )
     expect(put.ETag).toBe(`"${md5(data).toString('hex')}"`)
     expect(put.ChecksumCRC32).toBe(crc32Base64(data))
 
@@ -226,7 +244,11 @@ describe('PutObject bodies', () => {
     expect(record.headers['x-amz-content-sha256']).toBe('STREAMING-UNSIGNED-PAYLOAD-TRAILER')
     expect(record.headers['x-amz-trailer']).toBe('x-amz-checksum-crc32')
     expect(record.headers['x-amz-decoded-content-length']).toBe(String(data.length))
-    expect(record.body).toMatchObject({ encoding: 'aws-chunked', bytes: data.length, trailers: { 'x-amz-checksum-crc32': crc32Base64(data) } })
+    expect(record.body).toMatchObject({
+      encoding: 'aws-chunked',
+      bytes: data.length,
+      trailers: { 'x-amz-checksum-crc32': crc32Base64(data) }
+    })
 
     expect(sha256(await getBytes('streamed/one.bin'))).toBe(sha256(data))
     const stored = standIn.objects.head(BUCKET, 'streamed/one.bin')!
@@ -234,22 +256,35 @@ describe('PutObject bodies', () => {
     expect(stored.contentEncoding).toBeUndefined()
   })
 
-  test.each(['CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const)('a streamed body with a %s trailer is verified, stored and validated by the SDK on GET', async (algorithm) => {
-    const data = pattern(300 * 1024 + 17, 7)
-    const key = `streamed/${algorithm}.bin`
-    const put = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: chunksOf(data, 16 * 1024), ContentLength: data.length, ChecksumAlgorithm: algorithm }))
-    expect(put[`Checksum${algorithm}`]).toBeDefined()
-    expect(standIn.requests.of('s3', 'PutObject').at(-1)!.headers['x-amz-trailer']).toBe(`x-amz-checksum-${algorithm.toLowerCase()}`)
-    // With checksum mode the SDK recomputes the checksum over the body it receives.
-    const get = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, ChecksumMode: 'ENABLED' }))
-    expect(get[`Checksum${algorithm}`]).toBe(put[`Checksum${algorithm}`])
-    expect(sha256(Buffer.from(await get.Body!.transformToByteArray()))).toBe(sha256(data))
-  })
+  test.each(['CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const)(
+    'a streamed body with a %s trailer is verified, stored and validated by the SDK on GET',
+    async (algorithm) => {
+      const data = pattern(300 * 1024 + 17, 7)
+      const key = `streamed/${algorithm}.bin`
+      const put = await s3.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: key,
+          Body: chunksOf(data, 16 * 1024),
+          ContentLength: data.length,
+          ChecksumAlgorithm: algorithm
+        })
+      )
+      expect(put[`Checksum${algorithm}`]).toBeDefined()
+      expect(standIn.requests.of('s3', 'PutObject').at(-1)!.headers['x-amz-trailer']).toBe(`x-amz-checksum-${algorithm.toLowerCase()}`)
+      // With checksum mode the SDK recomputes the checksum over the body it receives.
+      const get = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, ChecksumMode: 'ENABLED' }))
+      expect(get[`Checksum${algorithm}`]).toBe(put[`Checksum${algorithm}`])
+      expect(sha256(Buffer.from(await get.Body!.transformToByteArray()))).toBe(sha256(data))
+    }
+  )
 
   test('with requestChecksumCalculation WHEN_REQUIRED a stream goes unchunked and S3 adds its default CRC64NVME', async () => {
     const data = pattern(500 * 1024, 3)
     const plain = client({ requestChecksumCalculation: 'WHEN_REQUIRED' })
-    const put = await plain.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/plain.bin', Body: chunksOf(data, 64 * 1024), ContentLength: data.length }))
+    const put = await plain.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/plain.bin', Body: chunksOf(data, 64 * 1024), ContentLength: data.length })
+    )
     const record = standIn.requests.of('s3', 'PutObject').at(-1)!
     expect(record.headers['content-encoding']).toBeUndefined()
     expect(record.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD')
@@ -261,13 +296,19 @@ describe('PutObject bodies', () => {
 
   test('chunks under 8 KiB before the last are refused like S3 does, unless the SDK buffers them', async () => {
     const data = pattern(40 * 1024, 5)
-    const error = await failure(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/small-chunks.bin', Body: chunksOf(data, 1000), ContentLength: data.length })))
+    const error = await failure(
+      s3.send(
+        new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/small-chunks.bin', Body: chunksOf(data, 1000), ContentLength: data.length })
+      )
+    )
     expect(error.name).toBe('InvalidChunkSizeError')
     expect(error.$metadata.httpStatusCode).toBe(400)
     expect(standIn.objects.exists(BUCKET, 'streamed/small-chunks.bin')).toBe(false)
 
     const buffered = client({ requestStreamBufferSize: 64 * 1024 })
-    await buffered.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/small-chunks.bin', Body: chunksOf(data, 1000), ContentLength: data.length }))
+    await buffered.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed/small-chunks.bin', Body: chunksOf(data, 1000), ContentLength: data.length })
+    )
     expect(sha256(await getBytes('streamed/small-chunks.bin'))).toBe(sha256(data))
     buffered.destroy()
   })
@@ -284,23 +325,46 @@ describe('PutObject bodies', () => {
 
   test('a body that does not match its x-amz-content-sha256 is refused and not stored', async () => {
     const body = Buffer.from('the real body')
-    const answer = await signedRequest('PUT', `/${BUCKET}/plain/lying-sha.txt`, { 'x-amz-content-sha256': sha256(Buffer.from('another body')) }, body)
+    const answer = await signedRequest(
+      'PUT',
+      `/${BUCKET}/plain/lying-sha.txt`,
+      { 'x-amz-content-sha256': sha256(Buffer.from('another body')) },
+      body
+    )
     expect(answer.status).toBe(400)
     expect(errorCode(answer)).toBe('XAmzContentSHA256Mismatch')
     expect(answer.headers['x-amz-request-id']).toMatch(/^[0-9A-F]{16}$/)
-    expect(answer.body).toContain(`<RequestId>${answer.headers['x-amz-request-id']}</RequestId>`)
+    expect(answer.body).toContain(`<RequestId>${String(answer.headers['x-amz-request-id'])}</RequestId>`)
     expect(standIn.objects.exists(BUCKET, 'plain/lying-sha.txt')).toBe(false)
   })
 
   test('a wrong x-amz-checksum-crc32 header or Content-MD5 is a BadDigest', async () => {
-    const wrongCrc = await failure(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'plain/bad-crc.txt', Body: 'hello', ChecksumCRC32: 'AAAAAA==' })))
+    const wrongCrc = await failure(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'plain/bad-crc.txt', Body: 'hello', ChecksumCRC32: 'AAAAAA==' }))
+    )
     expect(wrongCrc.name).toBe('BadDigest')
     expect(wrongCrc.message).toBe('The CRC32 you specified did not match the calculated checksum.')
-    const wrongMd5 = await failure(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'plain/bad-md5.txt', Body: 'hello', ContentMD5: md5(Buffer.from('bye')).toString('base64') })))
+    const wrongMd5 = await failure(
+      s3.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: 'plain/bad-md5.txt',
+          Body: 'hello',
+          ContentMD5: md5(Buffer.from('bye')).toString('base64')
+        })
+      )
+    )
     expect(wrongMd5.name).toBe('BadDigest')
     expect(standIn.objects.exists(BUCKET, 'plain/bad-crc.txt') || standIn.objects.exists(BUCKET, 'plain/bad-md5.txt')).toBe(false)
     // A right Content-MD5 passes.
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'plain/good-md5.txt', Body: 'hello', ContentMD5: md5(Buffer.from('hello')).toString('base64') }))
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'plain/good-md5.txt',
+        Body: 'hello',
+        ContentMD5: md5(Buffer.from('hello')).toString('base64')
+      })
+    )
     expect(standIn.objects.exists(BUCKET, 'plain/good-md5.txt')).toBe(true)
   })
 
@@ -314,20 +378,40 @@ describe('PutObject bodies', () => {
 
   test('a corrupted trailing checksum is refused with BadDigest and nothing is stored', async () => {
     const data = pattern(20 * 1024, 11)
-    const good = await signedRequest('PUT', `/${BUCKET}/chunked/good.bin`, chunkedHeaders(data.length), unsignedChunked(data, 8192, `x-amz-checksum-crc32:${crc32Base64(data)}`))
+    const good = await signedRequest(
+      'PUT',
+      `/${BUCKET}/chunked/good.bin`,
+      chunkedHeaders(data.length),
+      unsignedChunked(data, 8192, `x-amz-checksum-crc32:${crc32Base64(data)}`)
+    )
     expect(good.status).toBe(200)
     expect(await getBytes('chunked/good.bin')).toEqual(data)
 
     const wrong = crc32Base64(Buffer.concat([data, Buffer.from('!')]))
-    const bad = await signedRequest('PUT', `/${BUCKET}/chunked/bad.bin`, chunkedHeaders(data.length), unsignedChunked(data, 8192, `x-amz-checksum-crc32:${wrong}`))
+    const bad = await signedRequest(
+      'PUT',
+      `/${BUCKET}/chunked/bad.bin`,
+      chunkedHeaders(data.length),
+      unsignedChunked(data, 8192, `x-amz-checksum-crc32:${wrong}`)
+    )
     expect(bad.status).toBe(400)
     expect(errorCode(bad)).toBe('BadDigest')
     expect(bad.body).toContain('The CRC32 you specified did not match the calculated checksum.')
     expect(standIn.objects.exists(BUCKET, 'chunked/bad.bin')).toBe(false)
 
-    const malformedValue = await signedRequest('PUT', `/${BUCKET}/chunked/bad.bin`, chunkedHeaders(data.length), unsignedChunked(data, 8192, 'x-amz-checksum-crc32:not-base64!'))
+    const malformedValue = await signedRequest(
+      'PUT',
+      `/${BUCKET}/chunked/bad.bin`,
+      chunkedHeaders(data.length),
+      unsignedChunked(data, 8192, 'x-amz-checksum-crc32:not-base64!')
+    )
     expect(errorCode(malformedValue)).toBe('InvalidRequest')
-    const missingTrailer = await signedRequest('PUT', `/${BUCKET}/chunked/bad.bin`, chunkedHeaders(data.length), unsignedChunked(data, 8192, 'x-amz-checksum-sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAA='))
+    const missingTrailer = await signedRequest(
+      'PUT',
+      `/${BUCKET}/chunked/bad.bin`,
+      chunkedHeaders(data.length),
+      unsignedChunked(data, 8192, 'x-amz-checksum-sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAA=')
+    )
     expect(errorCode(missingTrailer)).toBe('MalformedTrailerError')
     expect(standIn.objects.exists(BUCKET, 'chunked/bad.bin')).toBe(false)
   })
@@ -340,7 +424,12 @@ describe('PutObject bodies', () => {
     expect(errorCode(short)).toBe('IncompleteBody')
     expect(short.body).toContain(`<NumberBytesExpected>${data.length + 5}</NumberBytesExpected>`)
 
-    const truncated = await signedRequest('PUT', `/${BUCKET}/chunked/short.bin`, chunkedHeaders(data.length), framed.subarray(0, framed.length - 30))
+    const truncated = await signedRequest(
+      'PUT',
+      `/${BUCKET}/chunked/short.bin`,
+      chunkedHeaders(data.length),
+      framed.subarray(0, framed.length - 30)
+    )
     expect(errorCode(truncated)).toBe('IncompleteBody')
     expect(standIn.objects.exists(BUCKET, 'chunked/short.bin')).toBe(false)
   })
@@ -365,7 +454,10 @@ describe('PutObject bodies', () => {
 
   test('STREAMING-AWS4-HMAC-SHA256-PAYLOAD bodies are accepted with valid chunk signatures and refused when tampered', async () => {
     const data = pattern(20 * 1024, 17)
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')
     const date = amzDate.slice(0, 8)
     const endpoint = new URL(standIn.endpoints.s3)
     const path = `/${BUCKET}/chunked/signed.bin`
@@ -376,19 +468,38 @@ describe('PutObject bodies', () => {
       'x-amz-date': amzDate
     }
     // The seed signature is the request's own SigV4 signature.
-    const signer = new SignatureV4({ credentials: STATIC_CREDENTIALS, region: REGION, service: 's3', sha256: Sha256, uriEscapePath: false, applyChecksum: false })
-    const signed = await signer.sign({ method: 'PUT', protocol: 'http:', hostname: endpoint.hostname, path, query: {}, headers: { host: endpoint.host, ...headers } }, { signingDate: new Date() })
+    const signer = new SignatureV4({
+      credentials: STATIC_CREDENTIALS,
+      region: REGION,
+      service: 's3',
+      sha256: Sha256,
+      uriEscapePath: false,
+      applyChecksum: false
+    })
+    const signed = await signer.sign(
+      { method: 'PUT', protocol: 'http:', hostname: endpoint.hostname, path, query: {}, headers: { host: endpoint.host, ...headers } },
+      { signingDate: new Date() }
+    )
     const seed = /Signature=([0-9a-f]{64})/.exec(signed.headers.authorization!)![1]!
     // Chunk signing written from the AWS documentation, independently of the stand-in.
     const key = ['s3', 'aws4_request'].reduce<Buffer>(
       (k, part) => createHmac('sha256', k).update(part).digest(),
-      createHmac('sha256', createHmac('sha256', `AWS4${STATIC_CREDENTIALS.secretAccessKey}`).update(date).digest()).update(REGION).digest()
+      createHmac('sha256', createHmac('sha256', `AWS4${STATIC_CREDENTIALS.secretAccessKey}`).update(date).digest())
+        .update(REGION)
+        .digest()
     )
     const frame = (chunks: Buffer[]) => {
       let previous = seed
       const out: Buffer[] = []
       for (const chunk of [...chunks, Buffer.alloc(0)]) {
-        const toSign = ['AWS4-HMAC-SHA256-PAYLOAD', amzDate, `${date}/${REGION}/s3/aws4_request`, previous, sha256(Buffer.alloc(0)), sha256(chunk)].join('\n')
+        const toSign = [
+          'AWS4-HMAC-SHA256-PAYLOAD',
+          amzDate,
+          `${date}/${REGION}/s3/aws4_request`,
+          previous,
+          sha256(Buffer.alloc(0)),
+          sha256(chunk)
+        ].join('\n')
         previous = createHmac('sha256', key).update(toSign).digest('hex')
         out.push(Buffer.from(`${chunk.length.toString(16)};chunk-signature=${previous}\r\n`), chunk, Buffer.from('\r\n'))
       }
@@ -396,11 +507,22 @@ describe('PutObject bodies', () => {
     }
     const send = (body: Buffer) =>
       new Promise<RawAnswer>((resolve, reject) => {
-        const req = httpRequest({ host: endpoint.hostname, port: endpoint.port, method: 'PUT', path, headers: { ...signed.headers, 'content-length': String(body.length) } }, (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-        })
+        const req = httpRequest(
+          {
+            host: endpoint.hostname,
+            port: endpoint.port,
+            method: 'PUT',
+            path,
+            headers: { ...signed.headers, 'content-length': String(body.length) }
+          },
+          (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') })
+            )
+          }
+        )
         req.on('error', reject)
         req.end(body)
       })
@@ -411,7 +533,8 @@ describe('PutObject bodies', () => {
 
     const framed = frame([data.subarray(0, 12 * 1024), data.subarray(12 * 1024)])
     const tampered = Buffer.from(framed)
-    tampered[framed.indexOf('\r\n') + 2 + 100] ^= 0xff
+    const flipAt = framed.indexOf('\r\n') + 2 + 100
+    tampered[flipAt] = tampered[flipAt]! ^ 0xff
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'chunked/signed.bin' }))
     const refused = await send(tampered)
     expect(refused.status).toBe(403)
@@ -454,7 +577,8 @@ describe('multipart uploads', () => {
       expect(answer.ChecksumCRC32).toBe(crc32Base64(body))
       parts.push({ PartNumber: partNumber, ETag: answer.ETag!, ChecksumCRC32: answer.ChecksumCRC32! })
     }
-    const complete = (Parts: typeof parts) => s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId, MultipartUpload: { Parts } }))
+    const complete = (Parts: typeof parts) =>
+      s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId, MultipartUpload: { Parts } }))
 
     expect((await failure(complete([parts[1]!, parts[0]!]))).name).toBe('InvalidPartOrder')
     expect((await failure(complete([{ ...parts[0]!, ETag: '"0123456789abcdef0123456789abcdef"' }]))).name).toBe('InvalidPart')
@@ -474,15 +598,24 @@ describe('multipart uploads', () => {
     expect((await failure(complete(parts))).name).toBe('NoSuchUpload')
   })
 
-  test('a single small last part completes; a part without the upload\'s checksum is refused', async () => {
+  test("a single small last part completes; a part without the upload's checksum is refused", async () => {
     const key = 'multipart/single.bin'
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ChecksumAlgorithm: 'SHA256' }))
-    const mismatch = await failure(s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 1, Body: 'abc', ChecksumAlgorithm: 'CRC32' })))
+    const mismatch = await failure(
+      s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 1, Body: 'abc', ChecksumAlgorithm: 'CRC32' }))
+    )
     expect(mismatch.name).toBe('InvalidRequest')
     expect(mismatch.message).toContain('Checksum Type mismatch')
-    const part = await s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 1, Body: 'abc', ChecksumAlgorithm: 'SHA256' }))
+    const part = await s3.send(
+      new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 1, Body: 'abc', ChecksumAlgorithm: 'SHA256' })
+    )
     const done = await s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag, ChecksumSHA256: part.ChecksumSHA256 }] } })
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: key,
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag, ChecksumSHA256: part.ChecksumSHA256 }] }
+      })
     )
     expect(done.ETag).toBe(`"${md5(md5(Buffer.from('abc'))).toString('hex')}-1"`)
     expect(done.ChecksumSHA256).toBe(`${createHash('sha256').update(createHash('sha256').update('abc').digest()).digest('base64')}-1`)
@@ -521,7 +654,9 @@ describe('reading objects', () => {
     expect(head.ETag).toBe(`"${md5(data).toString('hex')}"`)
     expect(head.ChecksumCRC32).toBe(crc32Base64(data))
     expect(head.ServerSideEncryption).toBe('AES256')
-    const overridden = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'read/range.bin', ResponseContentType: 'text/x-override' }))
+    const overridden = await s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'read/range.bin', ResponseContentType: 'text/x-override' })
+    )
     expect(overridden.ContentType).toBe('text/x-override')
     await overridden.Body!.transformToByteArray()
 
@@ -556,7 +691,9 @@ describe('reading objects', () => {
     expect(grouped.Contents?.map((o) => o.Key)).toEqual(['a.txt', 'c.txt'])
     expect(grouped.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['b/'])
     expect(grouped.KeyCount).toBe(3)
-    const rest = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Delimiter: '/', ContinuationToken: grouped.NextContinuationToken }))
+    const rest = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Delimiter: '/', ContinuationToken: grouped.NextContinuationToken })
+    )
     expect(rest.Contents?.map((o) => o.Key)).toEqual(['e.txt', 'f.txt'])
     expect(rest.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['d/'])
 
@@ -584,7 +721,15 @@ test('keys with spaces, reserved characters, dot segments and unicode round-trip
 describe('copy and delete', () => {
   test('CopyObject copies bytes and metadata; copying onto itself unchanged is refused', async () => {
     const data = pattern(4096, 41)
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'copy/source.bin', Body: data, ContentType: 'application/x-test', Metadata: { purpose: 'copy' } }))
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'copy/source.bin',
+        Body: data,
+        ContentType: 'application/x-test',
+        Metadata: { purpose: 'copy' }
+      })
+    )
     const copied = await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy/target.bin', CopySource: `${BUCKET}/copy/source.bin` }))
     expect(copied.CopyObjectResult?.ETag).toBe(`"${md5(data).toString('hex')}"`)
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'copy/target.bin' }))
@@ -592,9 +737,13 @@ describe('copy and delete', () => {
     expect(head.Metadata).toEqual({ purpose: 'copy' })
     expect(await getBytes('copy/target.bin')).toEqual(data)
 
-    const self = await failure(s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy/source.bin', CopySource: `${BUCKET}/copy/source.bin` })))
+    const self = await failure(
+      s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy/source.bin', CopySource: `${BUCKET}/copy/source.bin` }))
+    )
     expect(self.name).toBe('InvalidRequest')
-    const missing = await failure(s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy/x', CopySource: `${BUCKET}/copy/absent.bin` })))
+    const missing = await failure(
+      s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy/x', CopySource: `${BUCKET}/copy/absent.bin` }))
+    )
     expect(missing.name).toBe('NoSuchKey')
   })
 
@@ -610,7 +759,9 @@ describe('copy and delete', () => {
   test('DeleteObjects removes a batch of keys and reports them', async () => {
     const keys = ['batch/1.txt', 'batch/2.txt', 'batch/3.txt']
     for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: key }))
-    const result = await s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [...keys, 'batch/never.txt'].map((Key) => ({ Key })) } }))
+    const result = await s3.send(
+      new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [...keys, 'batch/never.txt'].map((Key) => ({ Key })) } })
+    )
     expect(result.Deleted?.map((d) => d.Key)).toEqual([...keys, 'batch/never.txt'])
     expect(result.Errors ?? []).toHaveLength(0)
     expect(keys.some((key) => standIn.objects.exists(BUCKET, key))).toBe(false)
@@ -618,7 +769,9 @@ describe('copy and delete', () => {
 
   test('If-None-Match: * refuses to overwrite an existing object', async () => {
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/once.txt', Body: 'first', IfNoneMatch: '*' }))
-    const second = await failure(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/once.txt', Body: 'second', IfNoneMatch: '*' })))
+    const second = await failure(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/once.txt', Body: 'second', IfNoneMatch: '*' }))
+    )
     expect(second.name).toBe('PreconditionFailed')
     expect(second.$metadata.httpStatusCode).toBe(412)
     expect((await getBytes('conditional/once.txt')).toString()).toBe('first')
@@ -627,7 +780,9 @@ describe('copy and delete', () => {
 
 describe('ownership and encryption', () => {
   test('a mismatching ExpectedBucketOwner is a 403 and nothing is written', async () => {
-    const error = await failure(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'owner/denied.txt', Body: 'x', ExpectedBucketOwner: OTHER_ACCOUNT })))
+    const error = await failure(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'owner/denied.txt', Body: 'x', ExpectedBucketOwner: OTHER_ACCOUNT }))
+    )
     expect(error.name).toBe('AccessDenied')
     expect(error.$metadata.httpStatusCode).toBe(403)
     expect(standIn.objects.exists(BUCKET, 'owner/denied.txt')).toBe(false)
@@ -638,7 +793,9 @@ describe('ownership and encryption', () => {
     const listing = await failure(s3.send(new ListObjectsV2Command({ Bucket: BUCKET, ExpectedBucketOwner: OTHER_ACCOUNT })))
     expect(listing.name).toBe('AccessDenied')
 
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'owner/allowed.txt', Body: 'x', ExpectedBucketOwner: STATIC_CREDENTIALS.accountId }))
+    await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'owner/allowed.txt', Body: 'x', ExpectedBucketOwner: STATIC_CREDENTIALS.accountId })
+    )
     expect(standIn.objects.exists(BUCKET, 'owner/allowed.txt')).toBe(true)
   })
 
@@ -654,7 +811,9 @@ describe('ownership and encryption', () => {
 
   test('SSE-KMS headers are stored and reported on Put, Head, Get and multipart', async () => {
     const keyArn = `arn:aws:kms:${REGION}:${STATIC_CREDENTIALS.accountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-    const put = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'kms/object.txt', Body: 'secret', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn }))
+    const put = await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'kms/object.txt', Body: 'secret', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn })
+    )
     expect([put.ServerSideEncryption, put.SSEKMSKeyId]).toEqual(['aws:kms', keyArn])
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'kms/object.txt' }))
     expect([head.ServerSideEncryption, head.SSEKMSKeyId]).toEqual(['aws:kms', keyArn])
@@ -663,12 +822,18 @@ describe('ownership and encryption', () => {
     await get.Body!.transformToString()
 
     // Without a key id S3 uses the account's AWS managed key, reported as a key ARN.
-    const managed = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'kms/managed.txt', Body: 'x', ServerSideEncryption: 'aws:kms' }))
+    const managed = await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'kms/managed.txt', Body: 'x', ServerSideEncryption: 'aws:kms' })
+    )
     expect(managed.SSEKMSKeyId).toMatch(new RegExp(`^arn:aws:kms:${REGION}:${STATIC_CREDENTIALS.accountId}:key/[0-9a-f-]{36}$`))
 
-    const created = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'kms/multi.bin', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn }))
+    const created = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'kms/multi.bin', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn })
+    )
     expect([created.ServerSideEncryption, created.SSEKMSKeyId]).toEqual(['aws:kms', keyArn])
-    const part = await s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'kms/multi.bin', UploadId: created.UploadId, PartNumber: 1, Body: 'only part' }))
+    const part = await s3.send(
+      new UploadPartCommand({ Bucket: BUCKET, Key: 'kms/multi.bin', UploadId: created.UploadId, PartNumber: 1, Body: 'only part' })
+    )
     expect([part.ServerSideEncryption, part.SSEKMSKeyId]).toEqual(['aws:kms', keyArn])
     const done = await s3.send(
       new CompleteMultipartUploadCommand({
@@ -707,7 +872,12 @@ describe('faults and retries', () => {
     const before = standIn.requests.of('s3', 'PutObject').length
     const put = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'faults/reset.txt', Body: 'survived' }))
     expect(put.$metadata.attempts).toBe(3)
-    expect(standIn.requests.of('s3', 'PutObject').slice(before).map((r) => r.fault ?? r.status)).toEqual(['reset', 'error', 200])
+    expect(
+      standIn.requests
+        .of('s3', 'PutObject')
+        .slice(before)
+        .map((r) => r.fault ?? r.status)
+    ).toEqual(['reset', 'error', 200])
     expect(standIn.requests.of('s3', 'PutObject').slice(before)[1]!.errorCode).toBe('InternalError')
     expect((await getBytes('faults/reset.txt')).toString()).toBe('survived')
   })
@@ -747,7 +917,9 @@ describe('authentication', () => {
 
   test('expired session credentials are ExpiredToken; an unsigned request is AccessDenied', async () => {
     const issued = standIn.credentials.issueForRole(`arn:aws:iam::${STATIC_CREDENTIALS.accountId}:role/short`, 'short', 900)
-    const expiredClient = client({ credentials: { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken } })
+    const expiredClient = client({
+      credentials: { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken }
+    })
     const realNow = standIn.credentials.now
     standIn.credentials.now = () => realNow() + 3600_000
     try {

@@ -51,7 +51,8 @@ afterAll(async () => {
 const sts = (config: Partial<STSClientConfig> = {}) =>
   new STSClient({ region: standIn.state.options.region, endpoint: standIn.endpoints.sts, maxAttempts: 1, ...config })
 
-const staticSts = () => sts({ credentials: { accessKeyId: STATIC_CREDENTIALS.accessKeyId, secretAccessKey: STATIC_CREDENTIALS.secretAccessKey } })
+const staticSts = () =>
+  sts({ credentials: { accessKeyId: STATIC_CREDENTIALS.accessKeyId, secretAccessKey: STATIC_CREDENTIALS.secretAccessKey } })
 
 interface Failure {
   name: string
@@ -71,7 +72,9 @@ async function failureOf(promise: Promise<unknown>): Promise<Failure> {
 }
 
 function assume(token: string, overrides: { RoleArn?: string; RoleSessionName?: string; DurationSeconds?: number } = {}) {
-  return sts().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: SUBMIT_ROLE, RoleSessionName: 'gh-4242', WebIdentityToken: token, ...overrides }))
+  return sts().send(
+    new AssumeRoleWithWebIdentityCommand({ RoleArn: SUBMIT_ROLE, RoleSessionName: 'gh-4242', WebIdentityToken: token, ...overrides })
+  )
 }
 
 /** Runs getIDToken as a step would: the runner's two variables set, @actions/core's workflow commands kept off the test output. */
@@ -84,7 +87,10 @@ async function idTokenAsStep(requestToken: string, audience?: string): Promise<s
     return await getIDToken(audience)
   } finally {
     quiet.mockRestore()
-    for (const [name, value] of [['ACTIONS_ID_TOKEN_REQUEST_URL', saved.url], ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', saved.token]] as const) {
+    for (const [name, value] of [
+      ['ACTIONS_ID_TOKEN_REQUEST_URL', saved.url],
+      ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', saved.token]
+    ] as const) {
       if (value === undefined) delete process.env[name]
       else process.env[name] = value
     }
@@ -205,11 +211,17 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     expect($metadata.requestId).toMatch(/^[0-9a-f-]{36}$/)
 
     const { AccessKeyId, SecretAccessKey, SessionToken } = out.Credentials!
-    const identity = await sts({ credentials: { accessKeyId: AccessKeyId!, secretAccessKey: SecretAccessKey!, sessionToken: SessionToken! } }).send(new GetCallerIdentityCommand({}))
+    const identity = await sts({
+      credentials: { accessKeyId: AccessKeyId!, secretAccessKey: SecretAccessKey!, sessionToken: SessionToken! }
+    }).send(new GetCallerIdentityCommand({}))
     expect(identity).toMatchObject({ Account: ACCOUNT, Arn: out.AssumedRoleUser!.Arn, UserId: out.AssumedRoleUser!.AssumedRoleId })
 
     const [assumeRecord] = standIn.requests.of('sts', 'AssumeRoleWithWebIdentity').slice(-1)
-    expect(assumeRecord).toMatchObject({ status: 200, accessKeyId: undefined, body: { RoleArn: SUBMIT_ROLE, WebIdentityToken: '[redacted]' } })
+    expect(assumeRecord).toMatchObject({
+      status: 200,
+      accessKeyId: undefined,
+      body: { RoleArn: SUBMIT_ROLE, WebIdentityToken: '[redacted]' }
+    })
     expect(standIn.requests.of('sts', 'GetCallerIdentity').slice(-1)[0]).toMatchObject({ status: 200, accessKeyId: AccessKeyId })
     // No ID token, in any request of any service, ever reaches the log.
     const log = JSON.stringify(standIn.requests.records)
@@ -218,28 +230,48 @@ describe('STS AssumeRoleWithWebIdentity', () => {
 
   it('denies a subject no trust rule admits (AccessDenied 403)', async () => {
     const token = standIn.oidc.mintIdToken({ repository: 'mallory/fork' }, { audience: 'sts.amazonaws.com' })
-    expect(await failureOf(assume(token))).toMatchObject({ name: 'AccessDenied', status: 403, type: 'Sender', message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' })
+    expect(await failureOf(assume(token))).toMatchObject({
+      name: 'AccessDenied',
+      status: 403,
+      type: 'Sender',
+      message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity'
+    })
     // The same subject may still match another role's rule: trust is per role.
     const octo = standIn.oidc.mintIdToken({ repository: 'octo-org/other-repo' }, { audience: 'sts.amazonaws.com' })
     expect(await failureOf(assume(octo))).toMatchObject({ name: 'AccessDenied' })
-    await expect(assume(octo, { RoleArn: SHORT_ROLE })).resolves.toMatchObject({ SubjectFromWebIdentityToken: 'repo:octo-org/other-repo:ref:refs/heads/main' })
+    await expect(assume(octo, { RoleArn: SHORT_ROLE })).resolves.toMatchObject({
+      SubjectFromWebIdentityToken: 'repo:octo-org/other-repo:ref:refs/heads/main'
+    })
   })
 
   it('rejects an audience the provider does not list (InvalidIdentityToken)', async () => {
     const token = await idTokenAsStep(standIn.oidc.defaultRequestToken) // aud https://github.com/octo-org
-    expect(await failureOf(assume(token))).toMatchObject({ name: 'InvalidIdentityTokenException', status: 400, message: 'Incorrect token audience' })
+    expect(await failureOf(assume(token))).toMatchObject({
+      name: 'InvalidIdentityTokenException',
+      status: 400,
+      message: 'Incorrect token audience'
+    })
   })
 
   it('rejects an expired token (ExpiredTokenException)', async () => {
-    const token = standIn.oidc.mintIdToken({ repository: 'octo-org/quantum-jobs' }, { audience: 'sts.amazonaws.com', expiresInSeconds: -30 })
+    const token = standIn.oidc.mintIdToken(
+      { repository: 'octo-org/quantum-jobs' },
+      { audience: 'sts.amazonaws.com', expiresInSeconds: -30 }
+    )
     const failure = await failureOf(assume(token))
     expect(failure).toMatchObject({ name: 'ExpiredTokenException', status: stsFacts.shapes.ExpiredTokenException!.error!.httpStatusCode })
     expect(failure.message).toMatch(/^Token expired: current date\/time \d+ must be before the expiration date\/time \d+$/)
   })
 
   it('rejects forged, malformed and foreign-issuer tokens (InvalidIdentityToken)', async () => {
-    const forged = standIn.oidc.mintIdToken({ repository: 'octo-org/quantum-jobs' }, { audience: 'sts.amazonaws.com', signWithForeignKey: true })
-    const foreign = standIn.oidc.mintIdToken({ repository: 'octo-org/quantum-jobs', iss: 'https://token.actions.githubusercontent.com' }, { audience: 'sts.amazonaws.com' })
+    const forged = standIn.oidc.mintIdToken(
+      { repository: 'octo-org/quantum-jobs' },
+      { audience: 'sts.amazonaws.com', signWithForeignKey: true }
+    )
+    const foreign = standIn.oidc.mintIdToken(
+      { repository: 'octo-org/quantum-jobs', iss: 'https://token.actions.githubusercontent.com' },
+      { audience: 'sts.amazonaws.com' }
+    )
     const failures = await Promise.all([forged, 'not.a.jwt', 'eyJhbGciOiJub25lIn0', foreign].map((token) => failureOf(assume(token))))
     for (const failure of failures) expect(failure).toMatchObject({ name: 'InvalidIdentityTokenException', status: 400 })
     expect(failures[1]!.message).toMatch(/not a valid JWT/)
@@ -254,18 +286,21 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     const badName = await failureOf(assume(token, { RoleSessionName: 'has space' }))
     expect(badName).toMatchObject({ name: 'ValidationError', status: 400, type: 'Sender' })
     expect(badName.message).toBe(
-      `1 validation error detected: Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${sessionName.pattern}`
+      `1 validation error detected: Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular ` +
+        `expression pattern: ${sessionName.pattern}`
     )
     const tooShort = await failureOf(assume(token, { DurationSeconds: duration.min! - 1 }))
     expect(tooShort.message).toBe(
-      `1 validation error detected: Value '${duration.min! - 1}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to ${duration.min}`
+      `1 validation error detected: Value '${duration.min! - 1}' at 'durationSeconds' failed to satisfy constraint: Member must have ` +
+        `value greater than or equal to ${duration.min}`
     )
     const both = await failureOf(assume(token, { RoleSessionName: 'x', DurationSeconds: duration.max! + 1 }))
     expect(both.message).toMatch(/^2 validation errors detected: Value 'x' at 'roleSessionName' .*; Value '\d+' at 'durationSeconds' /)
     // The token itself is never echoed back.
     const shortToken = await failureOf(assume('abc'))
     expect(shortToken.message).toBe(
-      `1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length greater than or equal to ${memberShape(stsFacts, 'AssumeRoleWithWebIdentityRequest', ['WebIdentityToken']).min}`
+      `1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length greater than or ` +
+        `equal to ${memberShape(stsFacts, 'AssumeRoleWithWebIdentityRequest', ['WebIdentityToken']).min}`
     )
   })
 
@@ -284,9 +319,15 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'throttle', times: 2 })
     const retrying = sts({ retryStrategy: new ConfiguredRetryStrategy(4, () => 10) })
     const before = standIn.requests.of('sts', 'AssumeRoleWithWebIdentity').length
-    await expect(retrying.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: SUBMIT_ROLE, RoleSessionName: 'retry', WebIdentityToken: token }))).resolves.toBeDefined()
+    await expect(
+      retrying.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: SUBMIT_ROLE, RoleSessionName: 'retry', WebIdentityToken: token }))
+    ).resolves.toBeDefined()
     const attempts = standIn.requests.of('sts', 'AssumeRoleWithWebIdentity').slice(before)
-    expect(attempts.map((r) => [r.status, r.errorCode ?? null])).toEqual([[400, 'Throttling'], [400, 'Throttling'], [200, null]])
+    expect(attempts.map((r) => [r.status, r.errorCode ?? null])).toEqual([
+      [400, 'Throttling'],
+      [400, 'Throttling'],
+      [200, null]
+    ])
     expect(standIn.faults.pending()).toEqual([])
 
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'error' })
@@ -296,13 +337,22 @@ describe('STS AssumeRoleWithWebIdentity', () => {
 
 describe('STS signed calls', () => {
   it('answers GetCallerIdentity for the static pair', async () => {
-    await expect(staticSts().send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/stand-in-tester` })
+    await expect(staticSts().send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({
+      Account: ACCOUNT,
+      Arn: `arn:aws:iam::${ACCOUNT}:user/stand-in-tester`
+    })
   })
 
   it('refuses issued credentials once they expire (ExpiredToken)', async () => {
     const token = standIn.oidc.mintIdToken({ repository: 'octo-org/quantum-jobs' }, { audience: 'sts.amazonaws.com' })
     const { Credentials } = await assume(token, { DurationSeconds: 900 })
-    const client = sts({ credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } })
+    const client = sts({
+      credentials: {
+        accessKeyId: Credentials!.AccessKeyId!,
+        secretAccessKey: Credentials!.SecretAccessKey!,
+        sessionToken: Credentials!.SessionToken!
+      }
+    })
     await expect(client.send(new GetCallerIdentityCommand({}))).resolves.toBeDefined()
     const realNow = standIn.credentials.now
     standIn.credentials.now = () => Credentials!.Expiration!.getTime() + 1000
@@ -319,7 +369,10 @@ describe('STS signed calls', () => {
 
   it('answers SignatureDoesNotMatch for a wrong secret and InvalidClientTokenId for an unknown key', async () => {
     const wrongSecret = sts({ credentials: { accessKeyId: STATIC_CREDENTIALS.accessKeyId, secretAccessKey: 'not-the-secret' } })
-    expect(await failureOf(wrongSecret.send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 })
+    expect(await failureOf(wrongSecret.send(new GetCallerIdentityCommand({})))).toMatchObject({
+      name: 'SignatureDoesNotMatch',
+      status: 403
+    })
     const unknownKey = sts({ credentials: { accessKeyId: 'AKIAUNKNOWNKEY000001', secretAccessKey: 'whatever' } })
     expect(await failureOf(unknownKey.send(new GetCallerIdentityCommand({})))).toMatchObject({
       name: 'InvalidClientTokenId',
@@ -332,7 +385,13 @@ describe('STS signed calls', () => {
     const response = await fetch(standIn.endpoints.sts, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: SUBMIT_ROLE, RoleSessionName: 's1', WebIdentityToken: 'not.a.jwt' })
+      body: new URLSearchParams({
+        Action: 'AssumeRoleWithWebIdentity',
+        Version: '2011-06-15',
+        RoleArn: SUBMIT_ROLE,
+        RoleSessionName: 's1',
+        WebIdentityToken: 'not.a.jwt'
+      })
     })
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toBe('text/xml')
@@ -341,13 +400,20 @@ describe('STS signed calls', () => {
     const xml = await response.text()
     expect(xml).toMatch(
       new RegExp(
-        '^<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\\s*<Error>\\s*<Type>Sender</Type>\\s*<Code>InvalidIdentityToken</Code>\\s*<Message>[^<]+</Message>\\s*</Error>\\s*' +
+        '^<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\\s*<Error>\\s*<Type>Sender</Type>\\s*' +
+          '<Code>InvalidIdentityToken</Code>\\s*<Message>[^<]+</Message>\\s*</Error>\\s*' +
           `<RequestId>${requestId}</RequestId>\\s*</ErrorResponse>\\s*$`
       )
     )
-    const unknown = await staticSts().send(new GetCallerIdentityCommand({})).then(() =>
-      fetch(standIn.endpoints.sts, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=AssumeRole&Version=2011-06-15' })
-    )
+    const unknown = await staticSts()
+      .send(new GetCallerIdentityCommand({}))
+      .then(() =>
+        fetch(standIn.endpoints.sts, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'Action=AssumeRole&Version=2011-06-15'
+        })
+      )
     // Unsigned, so refused before the action is even looked at — as AWS does.
     expect(unknown.status).toBe(403)
     expect(await unknown.text()).toContain('<Code>MissingAuthenticationToken</Code>')

@@ -25,7 +25,13 @@ beforeEach(() => {
   standIn.oidc.idTokenLifetimeSeconds = 300
 })
 
-const request: WebIdentityRequest = { roleArn: ROLE, audience: 'sts.amazonaws.com', sessionName: 'GitHubActions-1-1', durationSeconds: 3600, region: 'us-west-2' }
+const request: WebIdentityRequest = {
+  roleArn: ROLE,
+  audience: 'sts.amazonaws.com',
+  sessionName: 'GitHubActions-1-1',
+  durationSeconds: 3600,
+  region: 'us-west-2'
+}
 
 /** Fetches ID tokens from the stand-in's issuer the way core.getIDToken does, counting them. */
 function tokenSource(env: Record<string, string | undefined> = githubEnv()) {
@@ -34,7 +40,9 @@ function tokenSource(env: Record<string, string | undefined> = githubEnv()) {
   return {
     fetched,
     async getIdToken(audience: string) {
-      const response = await fetch(`${standIn.oidc.requestUrl}&audience=${encodeURIComponent(audience)}`, { headers: { authorization: `Bearer ${bearer}` } })
+      const response = await fetch(`${standIn.oidc.requestUrl}&audience=${encodeURIComponent(audience)}`, {
+        headers: { authorization: `Bearer ${bearer}` }
+      })
       const { value } = (await response.json()) as { value: string }
       fetched.push(value)
       return value
@@ -42,7 +50,11 @@ function tokenSource(env: Record<string, string | undefined> = githubEnv()) {
   }
 }
 
-const env = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: standIn.oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'present', GITHUB_EVENT_NAME: 'push' })
+const env = () => ({
+  ACTIONS_ID_TOKEN_REQUEST_URL: standIn.oidc.requestUrl,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'present',
+  GITHUB_EVENT_NAME: 'push'
+})
 
 describe('assumeRoleWithWebIdentity', () => {
   it('returns the role credentials and their account', async () => {
@@ -59,7 +71,11 @@ describe('assumeRoleWithWebIdentity', () => {
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'throttle', times: 2 })
     const tokens = tokenSource()
     const sleeps: number[] = []
-    const credentials = await assumeRoleWithWebIdentity(request, { getIdToken: tokens.getIdToken, sleep: async (ms) => void sleeps.push(ms), env: env() })
+    const credentials = await assumeRoleWithWebIdentity(request, {
+      getIdToken: tokens.getIdToken,
+      sleep: async (ms) => void sleeps.push(ms),
+      env: env()
+    })
     expect(credentials.accessKeyId).toMatch(/^ASIA/)
     expect(sleeps).toEqual([1000, 2000])
     expect(tokens.fetched).toHaveLength(3)
@@ -71,13 +87,22 @@ describe('assumeRoleWithWebIdentity', () => {
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'error' })
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'reset' })
     const sleeps: number[] = []
-    await assumeRoleWithWebIdentity(request, { getIdToken: tokenSource().getIdToken, sleep: async (ms) => void sleeps.push(ms), env: env() })
+    await assumeRoleWithWebIdentity(request, {
+      getIdToken: tokenSource().getIdToken,
+      sleep: async (ms) => void sleeps.push(ms),
+      env: env()
+    })
     expect(sleeps).toHaveLength(2)
   })
 
   it('gives up after the last attempt with what went wrong', async () => {
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'throttle', times: 10 })
-    const attempt = assumeRoleWithWebIdentity(request, { getIdToken: tokenSource().getIdToken, sleep: async () => {}, env: env(), attempts: 3 })
+    const attempt = assumeRoleWithWebIdentity(request, {
+      getIdToken: tokenSource().getIdToken,
+      sleep: async () => {},
+      env: env(),
+      attempts: 3
+    })
     await expect(attempt).rejects.toThrow(/Could not assume .*Throttling/)
     expect(standIn.requests.of('sts', 'AssumeRoleWithWebIdentity')).toHaveLength(3)
   })
@@ -85,7 +110,9 @@ describe('assumeRoleWithWebIdentity', () => {
   it('fails fast on AccessDenied, naming the subject the trust policy must allow', async () => {
     const sleeps: number[] = []
     const attempt = assumeRoleWithWebIdentity(request, {
-      getIdToken: tokenSource(githubEnv({ GITHUB_REPOSITORY: 'octo/other', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' })).getIdToken,
+      getIdToken: tokenSource(
+        githubEnv({ GITHUB_REPOSITORY: 'octo/other', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' })
+      ).getIdToken,
       sleep: async (ms) => void sleeps.push(ms),
       env: env()
     })
@@ -96,7 +123,10 @@ describe('assumeRoleWithWebIdentity', () => {
   })
 
   it('fails fast on a wrong audience (InvalidIdentityToken), pointing at the OIDC provider and the audience input', async () => {
-    const attempt = assumeRoleWithWebIdentity({ ...request, audience: 'api://custom' }, { getIdToken: tokenSource().getIdToken, sleep: async () => {}, env: env() })
+    const attempt = assumeRoleWithWebIdentity(
+      { ...request, audience: 'api://custom' },
+      { getIdToken: tokenSource().getIdToken, sleep: async () => {}, env: env() }
+    )
     await expect(attempt).rejects.toThrow(/rejected the workflow's OIDC token.*audience input/)
     expect(standIn.requests.of('sts', 'AssumeRoleWithWebIdentity')).toHaveLength(1)
   })
@@ -108,7 +138,10 @@ describe('assumeRoleWithWebIdentity', () => {
   })
 
   it('explains a duration above the role maximum', async () => {
-    const attempt = assumeRoleWithWebIdentity({ ...request, durationSeconds: 7200 }, { getIdToken: tokenSource().getIdToken, sleep: async () => {}, env: env() })
+    const attempt = assumeRoleWithWebIdentity(
+      { ...request, durationSeconds: 7200 },
+      { getIdToken: tokenSource().getIdToken, sleep: async () => {}, env: env() }
+    )
     await expect(attempt).rejects.toThrow(/lower role-duration-seconds/)
   })
 })

@@ -27,7 +27,13 @@ interface ChildReport {
 }
 
 if (process.argv[2] === '--child') await runChild(process.argv[3]!, process.argv[4]!)
-else await runParent(process.argv.slice(2).map(Number).filter((n) => n > 0))
+else
+  await runParent(
+    process.argv
+      .slice(2)
+      .map(Number)
+      .filter((n) => n > 0)
+  )
 
 async function runParent(sizesMB: number[]): Promise<void> {
   const sizes = sizesMB.length > 0 ? sizesMB : [50, 200]
@@ -112,13 +118,36 @@ interface ContentPool {
 }
 
 function makeContentPool(): ContentPool {
-  const words = ['def', 'return', 'import', 'numpy', 'as', 'np', 'circuit', 'qubit', 'theta', 'energy', 'for', 'in', 'range', 'if', 'else', '=', '+', '(', ')', ':']
+  const words = [
+    'def',
+    'return',
+    'import',
+    'numpy',
+    'as',
+    'np',
+    'circuit',
+    'qubit',
+    'theta',
+    'energy',
+    'for',
+    'in',
+    'range',
+    'if',
+    'else',
+    '=',
+    '+',
+    '(',
+    ')',
+    ':'
+  ]
   const lines: string[] = []
   let seed = 1
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
   for (let length = 0; length < 4 * MB; length += lines.at(-1)!.length + 1) {
     const wordCount = 4 + (next() % 10)
-    lines.push(`${' '.repeat(4 * (next() % 3))}${Array.from({ length: wordCount }, () => words[next() % words.length]).join(' ')} ${next() % 1000}`)
+    lines.push(
+      `${' '.repeat(4 * (next() % 3))}${Array.from({ length: wordCount }, () => words[next() % words.length]).join(' ')} ${next() % 1000}`
+    )
   }
   return { text: Buffer.from(lines.join('\n')), random: randomBytes(4 * MB) }
 }

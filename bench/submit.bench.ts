@@ -30,7 +30,11 @@ standIn.jobs.setDefaultScript({ queuedMs: 60 * 60_000 })
 const rows: string[][] = []
 let runId = 1000
 try {
-  const cases: Array<{ label: string; megabytes?: number }> = [{ label: 'example (2 files)' }, { label: '64 MiB tree', megabytes: 64 }, { label: '256 MiB tree', megabytes: 256 }]
+  const cases: Array<{ label: string; megabytes?: number }> = [
+    { label: 'example (2 files)' },
+    { label: '64 MiB tree', megabytes: 64 },
+    { label: '256 MiB tree', megabytes: 256 }
+  ]
   for (const testCase of cases) {
     const workspace = await mkdtemp(join(tmpdir(), 'bench-submit-'))
     try {
@@ -59,7 +63,13 @@ try {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9
         if (run.exitCode !== 0) throw new Error(`submission failed:\n${run.stdout}\n${run.stderr}`)
         const rss = Number(/maxrss_kib=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024
-        rows.push([testCase.label, phase, seconds.toFixed(2), rss.toFixed(0), run.stdout.includes('already there') ? 'skipped' : 'uploaded'])
+        rows.push([
+          testCase.label,
+          phase,
+          seconds.toFixed(2),
+          rss.toFixed(0),
+          run.stdout.includes('already there') ? 'skipped' : 'uploaded'
+        ])
       }
     } finally {
       await rm(workspace, { recursive: true, force: true })

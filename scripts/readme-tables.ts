@@ -15,10 +15,16 @@ export function renderTables(actionYml: string): { inputs: string; outputs: stri
     '| input | required | default | description |',
     '|---|---|---|---|',
     ...Object.entries(metadata.inputs).map(
-      ([name, input]) => `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${cell(String(input.default))}\`` : ''} | ${cell(input.description)} |`
+      ([name, input]) =>
+        `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${cell(String(input.default))}\`` : ''} | ` +
+        `${cell(input.description)} |`
     )
   ].join('\n')
-  const outputs = ['| output | description |', '|---|---|', ...Object.entries(metadata.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)].join('\n')
+  const outputs = [
+    '| output | description |',
+    '|---|---|',
+    ...Object.entries(metadata.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)
+  ].join('\n')
   return { inputs, outputs }
 }
 

@@ -18,7 +18,15 @@ import { buildJobSpec } from './plan/job-spec.js'
 import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
 import { reportFailure } from './report/failure-report.js'
-import { announceJob, logPackaging, logPlan, logStaged, setOutputs, submissionOutputs, writeSubmissionSummary } from './report/submission-report.js'
+import {
+  announceJob,
+  logPackaging,
+  logPlan,
+  logStaged,
+  setOutputs,
+  submissionOutputs,
+  writeSubmissionSummary
+} from './report/submission-report.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'braket-job-'))
@@ -28,7 +36,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const spec = buildJobSpec(readInputs(), identity, env)
 
     // 2. The deterministic archive: same files, same bytes, same S3 key.
-    const source = await packageSource({ sourceDir: spec.sourcePath, entryPoint: spec.entryPoint, compression: spec.compression, exclude: spec.exclude, workDir })
+    const source = await packageSource({
+      sourceDir: spec.sourcePath,
+      entryPoint: spec.entryPoint,
+      compression: spec.compression,
+      exclude: spec.exclude,
+      workDir
+    })
     logPackaging(spec, source)
 
     if (spec.dryRun) {
@@ -43,12 +57,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const device = await checkDevice(braket, spec.device, spec.region)
 
     // 4. Upload, content-addressed, into a bucket of this account only.
-    const target = { bucket: spec.bucket ?? defaultBucket(spec.region, session.accountId), accountId: session.accountId, region: spec.region, kmsKeyId: spec.kmsKeyId, createIfMissing: !spec.bucket }
+    const target = {
+      bucket: spec.bucket ?? defaultBucket(spec.region, session.accountId),
+      accountId: session.accountId,
+      region: spec.region,
+      kmsKeyId: spec.kmsKeyId,
+      createIfMissing: !spec.bucket
+    }
     await ensureBucket(s3, target)
     const channels = await resolveInputChannels(spec, target.bucket, { s3, target })
     const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
     const { sourceKey, sourceS3Uri } = planFor(1)
-    logStaged(sourceS3Uri, await stageFile(s3, target, sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python'))
+    logStaged(
+      sourceS3Uri,
+      await stageFile(s3, target, sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python')
+    )
     logPlan(spec, planFor(identity.runAttempt), device)
 
     // 5. CreateJob exactly once for this run and step.
@@ -62,7 +85,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await writeSubmissionSummary(spec, source, outputs, device)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
-    if (spec.follow.wait || spec.follow.commentOnPr) await followJob({ spec, identity, session, braket, s3, submitted: outputs, device, env })
+    if (spec.follow.wait || spec.follow.commentOnPr)
+      await followJob({ spec, identity, session, braket, s3, submitted: outputs, device, env })
   } catch (error) {
     reportFailure(error)
   } finally {

@@ -67600,22 +67600,33 @@ function explainRefusal(error, request, token) {
     switch (error.name) {
         case 'AccessDenied':
         case 'AccessDeniedException':
-            return `AWS refused to let this workflow assume ${request.roleArn}: ${error.message}.${subject} The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with "token.actions.githubusercontent.com:aud": "${request.audience}" and a "token.actions.githubusercontent.com:sub" condition matching that subject (for pull requests: repo:OWNER/REPO:pull_request).`;
+            return (`AWS refused to let this workflow assume ${request.roleArn}: ${error.message}.${subject} The role's trust policy must allow ` +
+                `sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with ` +
+                `"token.actions.githubusercontent.com:aud": "${request.audience}" and a "token.actions.githubusercontent.com:sub" condition ` +
+                `matching that subject (for pull requests: repo:OWNER/REPO:pull_request).`);
         case 'InvalidIdentityToken':
         case 'InvalidIdentityTokenException':
-            return `AWS rejected the workflow's OIDC token for ${request.roleArn}: ${error.message}.${subject} Check that the account has the IAM OIDC provider token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience input matches it.`;
+            return (`AWS rejected the workflow's OIDC token for ${request.roleArn}: ${error.message}.${subject} Check that the account has the ` +
+                `IAM OIDC provider token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience ` +
+                `input matches it.`);
         case 'ExpiredTokenException':
-            return `The workflow's OIDC token had expired when AWS checked it (${error.message}). Check the runner's clock; the token is fetched fresh for each attempt.`;
+            return (`The workflow's OIDC token had expired when AWS checked it (${error.message}). Check the runner's clock; the token is ` +
+                `fetched fresh for each attempt.`);
         case 'ValidationError':
-            return `AWS did not accept the role request for ${request.roleArn}: ${error.message}. If it is about DurationSeconds, lower role-duration-seconds to the role's maximum session duration (IAM default: 3600) or raise that maximum.`;
+            return (`AWS did not accept the role request for ${request.roleArn}: ${error.message}. If it is about DurationSeconds, lower ` +
+                `role-duration-seconds to the role's maximum session duration (IAM default: 3600) or raise that maximum.`);
         default:
             return `Could not assume ${request.roleArn} with the workflow's OIDC token: ${error.name}: ${error.message}`;
     }
 }
 async function assumeRoleWithWebIdentity(request, deps) {
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        const fork = deps.env.GITHUB_EVENT_NAME === 'pull_request' ? ' Pull requests from forks get no OIDC token at all: run with dry-run: true there, or submit from a workflow that runs on the base repository.' : '';
-        throw new CredentialsError(`role-to-assume is set but the job has no OIDC token to exchange for it. Give the job "permissions: { id-token: write, contents: read }".${fork}`);
+        const fork = deps.env.GITHUB_EVENT_NAME === 'pull_request'
+            ? ' Pull requests from forks get no OIDC token at all: run with dry-run: true there, or submit from a workflow that runs on the ' +
+                'base repository.'
+            : '';
+        throw new CredentialsError(`role-to-assume is set but the job has no OIDC token to exchange for it. Give the job "permissions: { id-token: write, contents: ` +
+            `read }".${fork}`);
     }
     // The SDK must not retry on its own here: each attempt needs a fresh OIDC token.
     const sts = new dist_cjs/* STSClient */.iM({ region: request.region, maxAttempts: 1 });
@@ -67677,8 +67688,18 @@ async function assumeRoleWithWebIdentity(request, deps) {
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 async function openAwsSession(source, region, deps) {
     if (source.kind === 'web-identity') {
-        const request = { roleArn: source.roleArn, audience: source.audience, sessionName: source.sessionName, durationSeconds: source.durationSeconds, region };
-        const assume = () => assumeRoleWithWebIdentity(request, { getIdToken: deps.getIdToken, sleep: deps.sleep ?? realSleep, env: deps.env });
+        const request = {
+            roleArn: source.roleArn,
+            audience: source.audience,
+            sessionName: source.sessionName,
+            durationSeconds: source.durationSeconds,
+            region
+        };
+        const assume = () => assumeRoleWithWebIdentity(request, {
+            getIdToken: (audience) => deps.getIdToken(audience),
+            sleep: deps.sleep ?? realSleep,
+            env: deps.env
+        });
         let current = await assume();
         logHeading('AWS');
         logRow('role', `${current.assumedRoleArn} (credentials until ${current.expiration.toISOString()})`);
@@ -67689,7 +67710,12 @@ async function openAwsSession(source, region, deps) {
                 session.expiration = current.expiration;
                 info(`Re-assumed ${current.assumedRoleArn} until ${current.expiration.toISOString()}`);
             }
-            return { accessKeyId: current.accessKeyId, secretAccessKey: current.secretAccessKey, sessionToken: current.sessionToken, expiration: current.expiration };
+            return {
+                accessKeyId: current.accessKeyId,
+                secretAccessKey: current.secretAccessKey,
+                sessionToken: current.sessionToken,
+                expiration: current.expiration
+            };
         };
         return session;
     }
@@ -67702,7 +67728,8 @@ async function openAwsSession(source, region, deps) {
     }
     catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        throw new CredentialsError(`No usable AWS credentials in the environment (${reason}). Set role-to-assume (with "permissions: id-token: write") or configure credentials in an earlier step, e.g. aws-actions/configure-aws-credentials.`);
+        throw new CredentialsError(`No usable AWS credentials in the environment (${reason}). Set role-to-assume (with "permissions: id-token: write") or configure ` +
+            `credentials in an earlier step, e.g. aws-actions/configure-aws-credentials.`);
     }
     finally {
         sts.destroy();
@@ -67718,14 +67745,32 @@ var client_braket_dist_cjs = __nccwpck_require__(3118);
 const USER_AGENT = 'braket-hybrid-job-action/1';
 /** Braket calls retry throttling and server faults (standard mode); CreateJob is safe to retry: its clientToken makes it idempotent. */
 function braketClient(session) {
-    return new client_braket_dist_cjs.BraketClient({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT });
+    return new client_braket_dist_cjs.BraketClient({
+        region: session.region,
+        credentials: session.credentials,
+        maxAttempts: 6,
+        retryMode: 'standard',
+        customUserAgent: USER_AGENT
+    });
 }
 function s3Client(session) {
-    return new S3Client({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT });
+    return new S3Client({
+        region: session.region,
+        credentials: session.credentials,
+        maxAttempts: 6,
+        retryMode: 'standard',
+        customUserAgent: USER_AGENT
+    });
 }
 /** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
 function logsClient(session) {
-    return new CloudWatchLogsClient({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT });
+    return new CloudWatchLogsClient({
+        region: session.region,
+        credentials: session.credentials,
+        maxAttempts: 6,
+        retryMode: 'standard',
+        customUserAgent: USER_AGENT
+    });
 }
 
 ;// CONCATENATED MODULE: ./.build/inputs/action-inputs.js
@@ -67886,7 +67931,9 @@ function validateShape(facts, shapeName, value, path = '') {
         case 'boolean':
             return typeof value === 'boolean' ? [] : [{ path, message: 'must be true or false' }];
         case 'timestamp':
-            return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value))) ? [] : [{ path, message: 'must be a timestamp' }];
+            return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+                ? []
+                : [{ path, message: 'must be a timestamp' }];
         case 'blob':
             return typeof value === 'string' ? [] : [{ path, message: 'must be base64 text' }];
     }
@@ -67909,7 +67956,8 @@ function memberShapeName(facts, rootShape, memberPath) {
     let shapeName = rootShape;
     for (const name of memberPath) {
         const shape = facts.shapes[shapeName];
-        const next = shape?.members?.[name]?.shape ?? (name === '[]' ? shape?.member?.shape : name === '{key}' ? shape?.key?.shape : name === '{value}' ? shape?.value?.shape : undefined);
+        const next = shape?.members?.[name]?.shape ??
+            (name === '[]' ? shape?.member?.shape : name === '{key}' ? shape?.key?.shape : name === '{value}' ? shape?.value?.shape : undefined);
         if (!next)
             throw new Error(`${shapeName} has no member ${name}`);
         shapeName = next;
@@ -69600,7 +69648,10 @@ const stsFacts = {
 
 
 const braket = (...path) => ({ facts: braketFacts, shape: memberShapeName(braketFacts, 'CreateJobRequest', path) });
-const sts = (...path) => ({ facts: stsFacts, shape: memberShapeName(stsFacts, 'AssumeRoleWithWebIdentityRequest', path) });
+const sts = (...path) => ({
+    facts: stsFacts,
+    shape: memberShapeName(stsFacts, 'AssumeRoleWithWebIdentityRequest', path)
+});
 const CONSTRAINTS = {
     jobName: braket('jobName'),
     roleArn: braket('roleArn'),
@@ -69676,7 +69727,10 @@ function parseStringMap(input, raw, report) {
         return {};
     const document = (0,dist/* parseDocument */.Tp)(raw, { uniqueKeys: true, prettyErrors: false });
     if (document.errors.length > 0) {
-        report({ input, message: `is not valid YAML or JSON: ${document.errors[0].message.split('\n')[0]}. Expected a mapping such as "shots: 1000".` });
+        report({
+            input,
+            message: `is not valid YAML or JSON: ${document.errors[0].message.split('\n')[0]}. Expected a mapping such as "shots: 1000".`
+        });
         return {};
     }
     if (!(0,dist/* isMap */.jh)(document.contents)) {
@@ -69717,7 +69771,11 @@ function parseFollowSpec(raw, workspace, report) {
     const timeoutText = raw['wait-timeout-minutes'] || String(DEFAULT_WAIT_TIMEOUT_MINUTES);
     let waitTimeoutMinutes = Number(timeoutText);
     if (!/^\d+(\.\d+)?$/.test(timeoutText) || !(waitTimeoutMinutes > 0) || waitTimeoutMinutes > MAX_WAIT_TIMEOUT_MINUTES) {
-        report({ input: 'wait-timeout-minutes', message: `"${timeoutText}" is not a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days). GitHub-hosted jobs stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel and report.` });
+        report({
+            input: 'wait-timeout-minutes',
+            message: `"${timeoutText}" is not a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days). GitHub-hosted jobs ` +
+                `stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel and report.`
+        });
         waitTimeoutMinutes = DEFAULT_WAIT_TIMEOUT_MINUTES;
     }
     const cancelOnTimeout = bool('cancel-on-timeout', 'true');
@@ -69744,7 +69802,11 @@ function parseFollowSpec(raw, workspace, report) {
     if (downloadResults && !follow.wait)
         report({ input: 'download-results', message: 'needs wait: true: results exist only once the job has completed.' });
     if (follow.commentOnPr && follow.githubToken === '')
-        report({ input: 'github-token', message: 'is empty, but comment-on-pr is true. Leave github-token at its default (${{ github.token }}) or pass a token that may write pull requests.' });
+        report({
+            input: 'github-token',
+            message: 'is empty, but comment-on-pr is true. Leave github-token at its default (${{ github.token }}) or pass a token that may write ' +
+                'pull requests.'
+        });
     return follow;
 }
 
@@ -69775,7 +69837,11 @@ function check(input, value, constraint, report, what) {
         return true;
     const shown = typeof value === 'string' ? `"${value.length > 80 ? `${value.slice(0, 77)}...` : value}"` : String(value);
     const limits = describeLimits(constraint.facts.shapes[constraint.shape]);
-    report({ input, message: `${what ? `${what} ` : ''}${shown} is not allowed: it ${problems[0].message}.${limits && !problems[0].message.includes('one of') ? ` Allowed: ${limits}.` : ''}` });
+    report({
+        input,
+        message: `${what ? `${what} ` : ''}${shown} is not allowed: it ` +
+            `${problems[0].message}.${limits && !problems[0].message.includes('one of') ? ` Allowed: ${limits}.` : ''}`
+    });
     return false;
 }
 function deviceRegion(device) {
@@ -69802,7 +69868,8 @@ function buildJobSpec(raw, identity, env) {
     let credentials = { kind: 'environment' };
     if (raw['role-to-assume'] !== '') {
         const roleArn = raw['role-to-assume'];
-        check('role-to-assume', roleArn, CONSTRAINTS.assumedRoleArn, report) && check('role-to-assume', roleArn, CONSTRAINTS.roleArn, report);
+        if (check('role-to-assume', roleArn, CONSTRAINTS.assumedRoleArn, report))
+            check('role-to-assume', roleArn, CONSTRAINTS.roleArn, report);
         const audience = raw.audience || 'sts.amazonaws.com';
         const sessionName = raw['role-session-name'] || defaultSessionName(identity);
         check('role-session-name', sessionName, CONSTRAINTS.roleSessionName, report);
@@ -69817,19 +69884,31 @@ function buildJobSpec(raw, identity, env) {
     const device = required('device');
     if (device) {
         if (!DEVICE_ARN.test(device) && !LOCAL_DEVICE.test(device)) {
-            report({ input: 'device', message: `"${device}" is neither a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or arn:aws:braket:::device/quantum-simulator/amazon/sv1) nor a local simulator (local:<provider>/<name>, e.g. local:braket/braket.local.qubit).` });
+            report({
+                input: 'device',
+                message: `"${device}" is neither a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or ` +
+                    `arn:aws:braket:::device/quantum-simulator/amazon/sv1) nor a local simulator (local:<provider>/<name>, e.g. ` +
+                    `local:braket/braket.local.qubit).`
+            });
         }
         else if (check('device', device, CONSTRAINTS.device, report)) {
             const home = deviceRegion(device);
             if (home && region && home !== region) {
-                report({ input: 'device', message: `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ${home}.` });
+                report({
+                    input: 'device',
+                    message: `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ` +
+                        `${home}.`
+                });
             }
         }
     }
     const sourceDir = required('source-dir');
     const sourcePath = (0,external_node_path_.resolve)(identity.workspace, sourceDir || '.');
     if (sourceDir && (0,external_node_path_.relative)(identity.workspace, sourcePath).startsWith('..')) {
-        report({ input: 'source-dir', message: `"${sourceDir}" is outside the workspace ${identity.workspace}; give a path inside the repository.` });
+        report({
+            input: 'source-dir',
+            message: `"${sourceDir}" is outside the workspace ${identity.workspace}; give a path inside the repository.`
+        });
     }
     const entryPoint = required('entry-point');
     if (entryPoint)
@@ -69845,7 +69924,11 @@ function buildJobSpec(raw, identity, env) {
     if (BRAKET_IMAGES.includes(imageInput))
         imageUri = braketImageUri(imageInput, region || 'us-west-2');
     else if (validateShape(CONSTRAINTS.imageUri.facts, CONSTRAINTS.imageUri.shape, imageInput).length > 0) {
-        report({ input: 'image', message: `"${imageInput}" is not allowed. Allowed: ${BRAKET_IMAGES.join(', ')}, or an ECR image URI such as 123456789012.dkr.ecr.${region || 'us-west-2'}.amazonaws.com/my-image:tag.` });
+        report({
+            input: 'image',
+            message: `"${imageInput}" is not allowed. Allowed: ${BRAKET_IMAGES.join(', ')}, or an ECR image URI such as ` +
+                `123456789012.dkr.ecr.${region || 'us-west-2'}.amazonaws.com/my-image:tag.`
+        });
     }
     const instanceType = raw['instance-type'] || 'ml.m5.large';
     check('instance-type', instanceType, CONSTRAINTS.instanceType, report);
@@ -69881,7 +69964,10 @@ function buildJobSpec(raw, identity, env) {
         else {
             const localPath = (0,external_node_path_.resolve)(identity.workspace, location);
             if ((0,external_node_path_.isAbsolute)(location) || (0,external_node_path_.relative)(identity.workspace, localPath).startsWith('..')) {
-                report({ input: 'input-data', message: `channel "${channelName}": "${location}" is neither an s3:// URI nor a path inside the repository.` });
+                report({
+                    input: 'input-data',
+                    message: `channel "${channelName}": "${location}" is neither an s3:// URI nor a path inside the repository.`
+                });
             }
             else
                 inputChannels.push({ channelName, localPath });
@@ -69889,7 +69975,11 @@ function buildJobSpec(raw, identity, env) {
     }
     const bucket = raw['s3-bucket'] || undefined;
     if (bucket && !BUCKET_PATTERN.test(bucket))
-        report({ input: 's3-bucket', message: `"${bucket}" is not a valid S3 bucket name: 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.` });
+        report({
+            input: 's3-bucket',
+            message: `"${bucket}" is not a valid S3 bucket name: 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a ` +
+                `letter or digit.`
+        });
     const prefix = (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, '');
     const s3Input = (input) => {
         const value = raw[input] || undefined;
@@ -69912,7 +70002,10 @@ function buildJobSpec(raw, identity, env) {
         if (key.startsWith('aws:'))
             report({ input: 'tags', message: `"${key}": the aws: prefix is reserved for AWS.` });
         if (key.startsWith(PROVENANCE_TAG_PREFIX))
-            report({ input: 'tags', message: `"${key}": the ${PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.` });
+            report({
+                input: 'tags',
+                message: `"${key}": the ${PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.`
+            });
     }
     const reservationArn = raw['reservation-arn'] || undefined;
     if (reservationArn)
@@ -70055,7 +70148,9 @@ class JobCanceller {
             if (error.name === 'ConflictException')
                 info(`CancelJob: ${text}`);
             else
-                core_error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, { title: 'Amazon Braket hybrid job' });
+                core_error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, {
+                    title: 'Amazon Braket hybrid job'
+                });
             return { reason, error: text };
         }
     }
@@ -70078,7 +70173,10 @@ class JobProgress {
         const status = job.status ?? 'UNKNOWN';
         if (status !== this.status) {
             // The job's own times where Braket records them; else when the change was seen.
-            const at = (status === 'QUEUED' && job.createdAt) || (status === 'RUNNING' && job.startedAt) || (job_progress_TERMINAL_STATUSES.has(status) && job.endedAt) || now;
+            const at = (status === 'QUEUED' && job.createdAt) ||
+                (status === 'RUNNING' && job.startedAt) ||
+                (job_progress_TERMINAL_STATUSES.has(status) && job.endedAt) ||
+                now;
             const text = this.status === undefined ? `${stamp(at)}  ${status}` : `${stamp(at)}  ${this.status} → ${status}`;
             lines.push({ kind: 'transition', from: this.status, to: status, text });
             this.status = status;
@@ -70095,7 +70193,11 @@ class JobProgress {
         // Braket answers position 'None' outside QUEUED; only a real position is news.
         const position = status === 'QUEUED' ? job.queueInfo?.position : undefined;
         if (position !== undefined && position !== 'None' && position !== this.queuePosition) {
-            lines.push({ kind: 'queue', text: `${stamp(now)}  position ${position} in the ${job.queueInfo?.queue ?? 'JOBS_QUEUE'}${job.queueInfo?.message ? ` (${job.queueInfo.message})` : ''}` });
+            lines.push({
+                kind: 'queue',
+                text: `${stamp(now)}  position ${position} in the ` +
+                    `${job.queueInfo?.queue ?? 'JOBS_QUEUE'}${job.queueInfo?.message ? ` (${job.queueInfo.message})` : ''}`
+            });
         }
         this.queuePosition = position;
         return lines;
@@ -70200,7 +70302,10 @@ async function watchJob(options) {
  */
 async function awaitEnd(options, last, withinMs) {
     const until = options.clock.now() + withinMs;
-    const schedule = new PollSchedule({ initialMs: Math.min(options.intervals.initialMs, 1000), maxMs: Math.min(options.intervals.maxMs, 5000) });
+    const schedule = new PollSchedule({
+        initialMs: Math.min(options.intervals.initialMs, 1000),
+        maxMs: Math.min(options.intervals.maxMs, 5000)
+    });
     let job = last;
     while (!TERMINAL_STATUSES.has(job.status ?? '')) {
         const now = options.clock.now();
@@ -70251,7 +70356,10 @@ async function runPost(env = process.env) {
     const region = jobArn.split(':')[3] || undefined;
     try {
         const spec = buildJobSpec(readInputs(), readRunIdentity(env), env);
-        const session = await openAwsSession(spec.credentials, region ?? spec.region, { getIdToken: (audience) => getIDToken(audience), env });
+        const session = await openAwsSession(spec.credentials, region ?? spec.region, {
+            getIdToken: (audience) => getIDToken(audience),
+            env
+        });
         const braket = braketClient(session);
         try {
             const status = (await getJob(braket, jobArn)).status ?? 'UNKNOWN';
@@ -70261,7 +70369,9 @@ async function runPost(env = process.env) {
             }
             const attempt = await new JobCanceller(braket, jobArn).cancel('workflow-cancel', `The main step stopped while following the job (workflow run cancelled, or the step failed) and the job is still ${status}`);
             if (attempt.cancellationStatus)
-                warning(`Cancelled ${jobArn} (it was ${status}), as the main step could not see it to its end.`, { title: 'Amazon Braket hybrid job' });
+                warning(`Cancelled ${jobArn} (it was ${status}), as the main step could not see it to its end.`, {
+                    title: 'Amazon Braket hybrid job'
+                });
             else if (!attempt.error?.startsWith('ConflictException'))
                 setFailed(`Could not cancel ${jobArn}: ${attempt.error}. It may still be running: ${jobConsoleUrl(region ?? spec.region, jobArn)}`);
         }
@@ -70270,7 +70380,8 @@ async function runPost(env = process.env) {
         }
     }
     catch (error) {
-        setFailed(`Could not check whether ${jobArn} still runs: ${error.message}. It may still be running: ${jobConsoleUrl(region ?? 'us-east-1', jobArn)}`);
+        setFailed(`Could not check whether ${jobArn} still runs: ${error.message}. It may still be running: ` +
+            `${jobConsoleUrl(region ?? 'us-east-1', jobArn)}`);
     }
 }
 

@@ -29,11 +29,15 @@ const standIn = await start({ mode, region: values.region, ports })
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`
 console.log(`# Local AWS stand-in (${mode} mode). Point a shell at it with: eval "$(npm run --silent stand-in)"`)
 for (const [name, value] of Object.entries(standIn.env).sort()) console.log(`export ${name}=${quote(value)}`)
-console.error(`stand-in: serving ${Object.entries(standIn.endpoints).map(([service, url]) => `${service} ${url}`).join(', ')}; Ctrl-C to stop`)
+console.error(
+  `stand-in: serving ${Object.entries(standIn.endpoints)
+    .map(([service, url]) => `${service} ${url}`)
+    .join(', ')}; Ctrl-C to stop`
+)
 
 const stop = async () => {
   await standIn.stop()
   process.exit(0)
 }
-process.once('SIGINT', stop)
-process.once('SIGTERM', stop)
+process.once('SIGINT', () => void stop())
+process.once('SIGTERM', () => void stop())

@@ -78,7 +78,13 @@ export function githubEnv(overrides: Record<string, string | undefined> = {}): R
 
 export async function startAction(options: ActionOptions): Promise<RunningAction> {
   const files = await mkdtemp(join(tmpdir(), 'action-files-'))
-  const paths = { output: join(files, 'output'), state: join(files, 'state'), summary: join(files, 'summary'), env: join(files, 'env'), path: join(files, 'path') }
+  const paths = {
+    output: join(files, 'output'),
+    state: join(files, 'state'),
+    summary: join(files, 'summary'),
+    env: join(files, 'env'),
+    path: join(files, 'path')
+  }
   await Promise.all(Object.values(paths).map((path) => writeFile(path, '')))
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -100,23 +106,38 @@ export async function startAction(options: ActionOptions): Promise<RunningAction
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
   const script = options.entry === 'post' ? join(DIST, 'post', 'index.js') : join(DIST, 'index.js')
-  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), script], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), script], {
+    cwd: options.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   const watchers: Array<() => void> = []
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString('utf8')
     for (const watcher of [...watchers]) watcher()
   })
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
 
   const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
   const finished = new Promise<ActionRun>((resolvePromise, reject) => {
     child.on('error', reject)
-    child.on('close', async (exitCode, signal) => {
+    child.on('close', (exitCode, signal) => {
       clearTimeout(timeout)
-      const [outputs, state, summary] = await Promise.all([readFile(paths.output, 'utf8'), readFile(paths.state, 'utf8'), readFile(paths.summary, 'utf8')])
-      resolvePromise({ exitCode, signal, stdout, stderr, outputs: parseFileCommands(outputs), state: parseFileCommands(state), summary })
+      Promise.all([readFile(paths.output, 'utf8'), readFile(paths.state, 'utf8'), readFile(paths.summary, 'utf8')]).then(
+        ([outputs, state, summary]) =>
+          resolvePromise({
+            exitCode,
+            signal,
+            stdout,
+            stderr,
+            outputs: parseFileCommands(outputs),
+            state: parseFileCommands(state),
+            summary
+          }),
+        reject
+      )
     })
   })
 

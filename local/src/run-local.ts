@@ -39,8 +39,18 @@ const standIn = await start({ mode: 'execute', githubEnv: identity })
 const workspace = await mkdtemp(join(tmpdir(), 'braket-local-'))
 try {
   await cp(join(repositoryRoot, 'examples'), join(workspace, 'examples'), { recursive: true })
-  const { ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN, AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...aws } = standIn.env
-  console.log(`Local AWS stand-in: ${Object.entries(standIn.endpoints).map(([service, url]) => `${service} ${url}`).join(', ')}\n`)
+  const {
+    ACTIONS_ID_TOKEN_REQUEST_URL,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    AWS_ACCESS_KEY_ID: _key,
+    AWS_SECRET_ACCESS_KEY: _secret,
+    ...aws
+  } = standIn.env
+  console.log(
+    `Local AWS stand-in: ${Object.entries(standIn.endpoints)
+      .map(([service, url]) => `${service} ${url}`)
+      .join(', ')}\n`
+  )
   const action = await startAction({
     workspace,
     // The stand-in's jobs take seconds: poll every half second, not every five.
@@ -85,7 +95,10 @@ try {
     console.log(`\nResults, downloaded and extracted into ${resultsDir}:`)
     for (const file of await listFiles(resultsDir)) console.log(`  ${file}`)
     const resultsJson = await readFile(join(resultsDir, 'results.json'), 'utf8').catch(() => undefined)
-    if (resultsJson) console.log(`\nresults.json:\n${resultsJson.split('\n').slice(0, 12).join('\n')}${resultsJson.split('\n').length > 12 ? '\n  …' : ''}`)
+    if (resultsJson)
+      console.log(
+        `\nresults.json:\n${resultsJson.split('\n').slice(0, 12).join('\n')}${resultsJson.split('\n').length > 12 ? '\n  …' : ''}`
+      )
   }
   const summaryFile = join(tmpdir(), `braket-local-summary-${identity.GITHUB_RUN_ID}.md`)
   await writeFile(summaryFile, run.summary)

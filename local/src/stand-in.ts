@@ -73,7 +73,13 @@ export async function start(options: StandInOptions = {}): Promise<StandIn> {
   state.jobs = new JobRegistry(state)
   state.oidc = new OidcIssuer(state)
 
-  const definitions: ServiceDefinition[] = [s3Service(state), braketService(state), stsService(state), logsService(state), oidcService(state)]
+  const definitions: ServiceDefinition[] = [
+    s3Service(state),
+    braketService(state),
+    stsService(state),
+    logsService(state),
+    oidcService(state)
+  ]
   const running: RunningService[] = await Promise.all(
     definitions.map((definition) => startService(definition, state, state.options.host, options.ports?.[definition.name] ?? 0))
   )

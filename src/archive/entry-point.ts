@@ -27,7 +27,10 @@ export function parseEntryPoint(text: string): EntryPoint {
   const fail = (problem: string) => new SourcePackagingError('entry-point', `entry-point "${text}": ${problem}; ${ALLOWED}`)
   if (text.trim() === '') throw fail('is empty')
   if (/[/\\]/.test(text)) {
-    const suggestion = text.replace(/^\.?[/\\]+/, '').replace(/\.py(?=:|$)/, '').replace(/[/\\]+/g, '.')
+    const suggestion = text
+      .replace(/^\.?[/\\]+/, '')
+      .replace(/\.py(?=:|$)/, '')
+      .replace(/[/\\]+/g, '.')
     throw fail(`looks like a file path; write the module path instead (${suggestion})`)
   }
   const [moduleName = '', functionName, ...extra] = text.split(':')
@@ -35,7 +38,9 @@ export function parseEntryPoint(text: string): EntryPoint {
   const moduleParts = moduleName.split('.')
   const badPart = moduleParts.find((part) => !isPythonIdentifier(part))
   if (badPart !== undefined) {
-    throw fail(badPart === '' ? `module "${moduleName}" has an empty name part` : `"${badPart}" in module "${moduleName}" is not a Python identifier`)
+    throw fail(
+      badPart === '' ? `module "${moduleName}" has an empty name part` : `"${badPart}" in module "${moduleName}" is not a Python identifier`
+    )
   }
   if (functionName !== undefined && !isPythonIdentifier(functionName)) {
     throw fail(functionName === '' ? 'nothing follows ":"' : `function "${functionName}" is not a Python identifier`)
@@ -94,7 +99,8 @@ export function requireEntryPointModule(entryPoint: EntryPoint, listing: SourceL
   const found =
     modules.length === 0
       ? 'no importable Python modules found'
-      : `modules found: ${modules.slice(0, MODULES_SHOWN).join(', ')}${modules.length > MODULES_SHOWN ? ` (and ${modules.length - MODULES_SHOWN} more)` : ''}`
+      : `modules found: ${modules.slice(0, MODULES_SHOWN).join(', ')}` +
+        (modules.length > MODULES_SHOWN ? ` (and ${modules.length - MODULES_SHOWN} more)` : '')
   throw fail(
     `module ${entryPoint.moduleName} is not in source-dir ${sourceDirShown} (looked for ${moduleFile} and ${packageInit}); ` +
       [...notes, found].join('; ')

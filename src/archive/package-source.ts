@@ -32,11 +32,13 @@ export async function packageSource(options: PackageSourceOptions): Promise<Pack
 
   const shown = displayPath(sourceDir)
   if (!sourceStats.isDirectory()) {
-    const hint = sourceStats.isFile() && sourceDir.endsWith('.py') ? ' (a single .py file can be uploaded as is with compression "none")' : ''
+    const hint =
+      sourceStats.isFile() && sourceDir.endsWith('.py') ? ' (a single .py file can be uploaded as is with compression "none")' : ''
     throw new SourcePackagingError('source-dir', `source-dir ${shown}: is not a directory${hint}`)
   }
   const rootName = basename(sourceDir)
-  if (rootName === '') throw new SourcePackagingError('source-dir', `source-dir ${shown}: the filesystem root cannot be packaged; name a project directory`)
+  if (rootName === '')
+    throw new SourcePackagingError('source-dir', `source-dir ${shown}: the filesystem root cannot be packaged; name a project directory`)
 
   const listing = await walkSource(sourceDir, exclude)
   requireEntryPointModule(entryPoint, listing, rootName, shown)

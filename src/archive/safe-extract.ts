@@ -74,7 +74,8 @@ function isInside(root: string, candidate: string): boolean {
 /** `a/./b/` → `a/b`; rejects what can never be a safe member name. */
 function memberPath(name: string): string {
   if (name.includes('\u0000')) throw new UnsafeArchiveError(name, 'name contains a NUL byte')
-  if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || (WINDOWS && name.startsWith('\\'))) throw new UnsafeArchiveError(name, 'absolute path')
+  if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || (WINDOWS && name.startsWith('\\')))
+    throw new UnsafeArchiveError(name, 'absolute path')
   const normalized = posix.normalize(WINDOWS ? name.replaceAll('\\', '/') : name).replace(/\/+$/, '')
   if (normalized === '..' || normalized.startsWith('../')) throw new UnsafeArchiveError(name, 'path escapes the target directory')
   return normalized === '.' ? '' : normalized
@@ -141,7 +142,8 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
         current = next
       } else if (stats.isSymbolicLink()) {
         const real = await realpath(next).catch(() => undefined)
-        if (!real || !isInside(root, real)) throw new UnsafeArchiveError(entry, `path goes through symlink ${relative(root, next)} that leads outside the target directory`)
+        if (!real || !isInside(root, real))
+          throw new UnsafeArchiveError(entry, `path goes through symlink ${relative(root, next)} that leads outside the target directory`)
         if (!(await lstat(real)).isDirectory()) throw new UnsafeArchiveError(entry, `${relative(root, next)} is not a directory`)
         current = real
       } else if (stats.isDirectory()) {
@@ -182,7 +184,8 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
       case 'file':
       case 'contiguous-file': {
         if (path === '') throw new UnsafeArchiveError(header.name, 'a file cannot replace the target directory')
-        if (fileBytes + (header.size ?? 0) > maxBytes) throw new UnsafeArchiveError(header.name, `archive contents exceed ${maxBytes} bytes`)
+        if (fileBytes + (header.size ?? 0) > maxBytes)
+          throw new UnsafeArchiveError(header.name, `archive contents exceed ${maxBytes} bytes`)
         const destination = await prepareSlot(path, header.name)
         let written = 0
         const budget = new Transform({
@@ -193,7 +196,11 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
           }
         })
         // 'wx': O_CREAT|O_EXCL, so even a link created in between is not followed.
-        await pipeline(entry, budget, createWriteStream(destination, { flags: 'wx', mode: ((header.mode ?? 0o644) & FILE_MODE_MASK) | 0o600 }))
+        await pipeline(
+          entry,
+          budget,
+          createWriteStream(destination, { flags: 'wx', mode: ((header.mode ?? 0o644) & FILE_MODE_MASK) | 0o600 })
+        )
         fileBytes += written
         result.files.push(path)
         return
@@ -208,8 +215,12 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
         const target = header.linkname ?? ''
         if (path === '') throw new UnsafeArchiveError(header.name, 'a link cannot replace the target directory')
         if (target === '' || target.includes('\u0000')) throw new UnsafeArchiveError(header.name, 'symlink without a valid target')
-        const destination = join(await ensureDirectory(posix.dirname(path) === '.' ? '' : posix.dirname(path), header.name), posix.basename(path))
-        if (!(await linkTargetInside(destination, target))) throw new UnsafeArchiveError(header.name, `symlink target ${JSON.stringify(target)} resolves outside the target directory`)
+        const destination = join(
+          await ensureDirectory(posix.dirname(path) === '.' ? '' : posix.dirname(path), header.name),
+          posix.basename(path)
+        )
+        if (!(await linkTargetInside(destination, target)))
+          throw new UnsafeArchiveError(header.name, `symlink target ${JSON.stringify(target)} resolves outside the target directory`)
         await prepareSlot(path, header.name)
         await symlink(target, destination)
         symlinks.push({ path: destination, entry: header.name })
@@ -221,9 +232,17 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
         // Hard link names are archive member names, relative to the archive root.
         const targetMember = memberPath(header.linkname ?? '')
         const targetPath = await resolveThroughLinks(join(root, targetMember))
-        if (targetPath === undefined || !isInside(root, targetPath)) throw new UnsafeArchiveError(header.name, `hard link target ${JSON.stringify(header.linkname)} resolves outside the target directory`)
+        if (targetPath === undefined || !isInside(root, targetPath))
+          throw new UnsafeArchiveError(
+            header.name,
+            `hard link target ${JSON.stringify(header.linkname)} resolves outside the target directory`
+          )
         const targetStats = await lstatOrUndefined(targetPath)
-        if (!targetStats?.isFile()) throw new UnsafeArchiveError(header.name, `hard link target ${JSON.stringify(header.linkname)} is not a file extracted from this archive`)
+        if (!targetStats?.isFile())
+          throw new UnsafeArchiveError(
+            header.name,
+            `hard link target ${JSON.stringify(header.linkname)} is not a file extracted from this archive`
+          )
         const destination = await prepareSlot(path, header.name)
         await link(targetPath, destination)
         result.files.push(path)
@@ -238,7 +257,7 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
       }
       default: {
         entry.resume()
-        result.skipped.push({ path, reason: `unsupported entry type ${type}` })
+        result.skipped.push({ path, reason: `unsupported entry type ${String(type)}` })
       }
     }
   }
@@ -248,7 +267,8 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
   const bombGuard = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       decompressed += chunk.length
-      if (decompressed > decompressedLimit) done(new UnsafeArchiveError('(archive)', `decompressed archive exceeds ${decompressedLimit} bytes`))
+      if (decompressed > decompressedLimit)
+        done(new UnsafeArchiveError('(archive)', `decompressed archive exceeds ${decompressedLimit} bytes`))
       else done(null, chunk)
     }
   })

@@ -12,7 +12,8 @@ export async function packageSingleFile(sourcePath: string, stats: Stats, entryP
   if (stats.isDirectory()) {
     throw new SourcePackagingError(
       'compression',
-      `compression "none": source-dir ${shown} is a directory, but "none" uploads a single .py file as is; use compression "gzip" to package a directory`
+      `compression "none": source-dir ${shown} is a directory, but "none" uploads a single .py file as is; use compression "gzip" to ` +
+        `package a directory`
     )
   }
   const fileName = basename(sourcePath)
@@ -23,7 +24,8 @@ export async function packageSingleFile(sourcePath: string, stats: Stats, entryP
   if (entryPoint.moduleName !== stem) {
     throw new SourcePackagingError(
       'entry-point',
-      `entry-point "${entryPoint.text}": with compression "none" the only module is ${stem} (the file ${fileName}), so the entry point must be ${stem} or ${stem}:<function>`
+      `entry-point "${entryPoint.text}": with compression "none" the only module is ${stem} (the file ${fileName}), so the entry point ` +
+        `must be ${stem} or ${stem}:<function>`
     )
   }
   const { sha256, sizeBytes } = await digestFile(sourcePath)

@@ -101,7 +101,10 @@ export async function walkSource(sourceDir: string, exclude: ExcludeRules): Prom
   const packaged = new Set(entries.map((entry) => entry.relativePath))
   for (const linkPath of symlinks) {
     // Exclusion comes first: an excluded link is not worth a warning about where it points.
-    const pointsAtDirectory = await stat(absolute(linkPath)).then((target) => target.isDirectory(), () => false)
+    const pointsAtDirectory = await stat(absolute(linkPath)).then(
+      (target) => target.isDirectory(),
+      () => false
+    )
     if (excludedBy(linkPath, false) || (pointsAtDirectory && excludedBy(linkPath, true))) continue
     const resolved = await resolveSymlink(absolute(linkPath), realRoot)
     if ('reason' in resolved) {
@@ -125,7 +128,11 @@ export async function walkSource(sourceDir: string, exclude: ExcludeRules): Prom
 
   for (const [pattern, paths] of excludedByPattern) {
     const examples = paths.slice(0, EXAMPLES_PER_PATTERN).join(', ') + (paths.length > EXAMPLES_PER_PATTERN ? ', …' : '')
-    skipped.push({ path: pattern, reason: `exclude pattern left out ${paths.length} ${paths.length === 1 ? 'path' : 'paths'}: ${examples}`, expected: true })
+    skipped.push({
+      path: pattern,
+      reason: `exclude pattern left out ${paths.length} ${paths.length === 1 ? 'path' : 'paths'}: ${examples}`,
+      expected: true
+    })
   }
   return { entries, skipped, leftOut }
 }
@@ -159,7 +166,9 @@ async function resolveSymlink(linkPath: string, realRoot: string): Promise<Resol
   }
   const targetStat = await stat(target)
   if (!targetStat.isFile() && !targetStat.isDirectory()) {
-    return { reason: `symlink to ${written} points at a ${specialFileKind(targetStat)}; only regular files, directories and symlinks are packaged` }
+    return {
+      reason: `symlink to ${written} points at a ${specialFileKind(targetStat)}; only regular files, directories and symlinks are packaged`
+    }
   }
   return { written, targetPath: fromRoot.split(sep).join('/'), targetKind: targetStat.isDirectory() ? 'directory' : 'file' }
 }

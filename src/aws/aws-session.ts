@@ -28,8 +28,19 @@ const REFRESH_MARGIN_MS = 5 * 60 * 1000
 
 export async function openAwsSession(source: CredentialSource, region: string, deps: SessionDeps): Promise<AwsSession> {
   if (source.kind === 'web-identity') {
-    const request = { roleArn: source.roleArn, audience: source.audience, sessionName: source.sessionName, durationSeconds: source.durationSeconds, region }
-    const assume = () => assumeRoleWithWebIdentity(request, { getIdToken: deps.getIdToken, sleep: deps.sleep ?? realSleep, env: deps.env })
+    const request = {
+      roleArn: source.roleArn,
+      audience: source.audience,
+      sessionName: source.sessionName,
+      durationSeconds: source.durationSeconds,
+      region
+    }
+    const assume = () =>
+      assumeRoleWithWebIdentity(request, {
+        getIdToken: (audience) => deps.getIdToken(audience),
+        sleep: deps.sleep ?? realSleep,
+        env: deps.env
+      })
     let current: TemporaryCredentials = await assume()
     logHeading('AWS')
     logRow('role', `${current.assumedRoleArn} (credentials until ${current.expiration.toISOString()})`)
@@ -40,7 +51,12 @@ export async function openAwsSession(source: CredentialSource, region: string, d
         session.expiration = current.expiration
         core.info(`Re-assumed ${current.assumedRoleArn} until ${current.expiration.toISOString()}`)
       }
-      return { accessKeyId: current.accessKeyId, secretAccessKey: current.secretAccessKey, sessionToken: current.sessionToken, expiration: current.expiration }
+      return {
+        accessKeyId: current.accessKeyId,
+        secretAccessKey: current.secretAccessKey,
+        sessionToken: current.sessionToken,
+        expiration: current.expiration
+      }
     }
     return session
   }
@@ -54,7 +70,8 @@ export async function openAwsSession(source: CredentialSource, region: string, d
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
     throw new CredentialsError(
-      `No usable AWS credentials in the environment (${reason}). Set role-to-assume (with "permissions: id-token: write") or configure credentials in an earlier step, e.g. aws-actions/configure-aws-credentials.`
+      `No usable AWS credentials in the environment (${reason}). Set role-to-assume (with "permissions: id-token: write") or configure ` +
+        `credentials in an earlier step, e.g. aws-actions/configure-aws-credentials.`
     )
   } finally {
     sts.destroy()

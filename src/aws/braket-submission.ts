@@ -1,6 +1,13 @@
 // Talks to Braket for the submission: the device pre-check, CreateJob exactly
 // once, and the job's state right after.
-import { BraketClient, CreateJobCommand, GetDeviceCommand, GetJobCommand, type CreateJobCommandInput, type GetJobCommandOutput } from '@aws-sdk/client-braket'
+import {
+  BraketClient,
+  CreateJobCommand,
+  GetDeviceCommand,
+  GetJobCommand,
+  type CreateJobCommandInput,
+  type GetJobCommandOutput
+} from '@aws-sdk/client-braket'
 
 export class SubmissionError extends Error {
   constructor(message: string) {
@@ -27,9 +34,13 @@ export async function checkDevice(braket: BraketClient, device: string, region: 
   } catch (error) {
     const name = (error as Error).name
     if (name === 'ResourceNotFoundException' || name === 'ValidationException') {
-      throw new SubmissionError(`Input "device": ${device} is not a Braket device in ${region} (${(error as Error).message}). List the devices with "aws braket search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`)
+      throw new SubmissionError(
+        `Input "device": ${device} is not a Braket device in ${region} (${(error as Error).message}). List the devices with "aws braket ` +
+          `search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`
+      )
     }
-    if (name === 'AccessDeniedException') throw new SubmissionError(`The role may not read device ${device}: allow braket:GetDevice. (${(error as Error).message})`)
+    if (name === 'AccessDeniedException')
+      throw new SubmissionError(`The role may not read device ${device}: allow braket:GetDevice. (${(error as Error).message})`)
     throw error
   }
   const summary: DeviceSummary = {
@@ -40,8 +51,16 @@ export async function checkDevice(braket: BraketClient, device: string, region: 
     deviceStatus: response.deviceStatus ?? '',
     queueSize: response.deviceQueueInfo?.find((q) => q.queue === 'JOBS_QUEUE')?.queueSize
   }
-  if (summary.deviceStatus === 'RETIRED') throw new SubmissionError(`Input "device": ${summary.providerName} ${summary.deviceName} (${device}) is RETIRED and takes no more jobs. Pick another device; see the Braket console's Devices page.`)
-  if (summary.deviceStatus === 'OFFLINE') throw new SubmissionError(`Input "device": ${summary.providerName} ${summary.deviceName} (${device}) is OFFLINE right now. Check its availability window in the Braket console and re-run then, or pick another device.`)
+  if (summary.deviceStatus === 'RETIRED')
+    throw new SubmissionError(
+      `Input "device": ${summary.providerName} ${summary.deviceName} (${device}) is RETIRED and takes no more jobs. Pick another device; ` +
+        `see the Braket console's Devices page.`
+    )
+  if (summary.deviceStatus === 'OFFLINE')
+    throw new SubmissionError(
+      `Input "device": ${summary.providerName} ${summary.deviceName} (${device}) is OFFLINE right now. Check its availability window in ` +
+        `the Braket console and re-run then, or pick another device.`
+    )
   return summary
 }
 
@@ -54,21 +73,33 @@ export function explainCreateJobError(error: unknown, request: CreateJobCommandI
       return new SubmissionError(`Braket rejected the job request: ${message}`)
     case 'AccessDeniedException':
       return new SubmissionError(
-        `Braket denied CreateJob: ${message}. The submitting role needs braket:CreateJob, and iam:PassRole on the execution role ${request.roleArn} (see the README's policy).`
+        `Braket denied CreateJob: ${message}. The submitting role needs braket:CreateJob, and iam:PassRole on the execution role ` +
+          `${request.roleArn} (see the README's policy).`
       )
     case 'ConflictException':
       return new SubmissionError(
-        `Braket already has a different job under clientToken ${request.clientToken}: the same run and step asked for a different job before (${message}). To submit another job from this step, set idempotency-key (e.g. to the matrix values), or set client-token explicitly.`
+        `Braket already has a different job under clientToken ${request.clientToken}: the same run and step asked for a different job ` +
+          `before (${message}). To submit another job from this step, set idempotency-key (e.g. to the matrix values), or set ` +
+          `client-token explicitly.`
       )
     case 'DeviceOfflineException':
-      return new SubmissionError(`Device ${request.deviceConfig?.device} is offline: ${message}. Check its availability in the Braket console, or pick another device.`)
+      return new SubmissionError(
+        `Device ${request.deviceConfig?.device} is offline: ${message}. Check its availability in the Braket console, or pick another ` +
+          `device.`
+      )
     case 'DeviceRetiredException':
       return new SubmissionError(`Device ${request.deviceConfig?.device} is retired: ${message}. Pick another device.`)
     case 'ServiceQuotaExceededException':
-      return new SubmissionError(`Braket's quota for hybrid jobs is used up: ${message}. Wait for running jobs to end, or request a quota increase (Service Quotas → Amazon Braket).`)
+      return new SubmissionError(
+        `Braket's quota for hybrid jobs is used up: ${message}. Wait for running jobs to end, or request a quota increase (Service ` +
+          `Quotas → Amazon Braket).`
+      )
     case 'ThrottlingException':
     case 'InternalServiceException':
-      return new SubmissionError(`Braket could not take the job after retries (${error.name}: ${message}). Re-run the job: the same clientToken makes sure no duplicate is created.`)
+      return new SubmissionError(
+        `Braket could not take the job after retries (${error.name}: ${message}). Re-run the job: the same clientToken makes sure no ` +
+          `duplicate is created.`
+      )
     default:
       return new SubmissionError(`CreateJob failed: ${error.name}: ${message}`)
   }

@@ -7,14 +7,32 @@ const USER_AGENT = 'braket-hybrid-job-action/1'
 
 /** Braket calls retry throttling and server faults (standard mode); CreateJob is safe to retry: its clientToken makes it idempotent. */
 export function braketClient(session: AwsSession): BraketClient {
-  return new BraketClient({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT })
+  return new BraketClient({
+    region: session.region,
+    credentials: session.credentials,
+    maxAttempts: 6,
+    retryMode: 'standard',
+    customUserAgent: USER_AGENT
+  })
 }
 
 export function s3Client(session: AwsSession): S3Client {
-  return new S3Client({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT })
+  return new S3Client({
+    region: session.region,
+    credentials: session.credentials,
+    maxAttempts: 6,
+    retryMode: 'standard',
+    customUserAgent: USER_AGENT
+  })
 }
 
 /** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
 export function logsClient(session: AwsSession): CloudWatchLogsClient {
-  return new CloudWatchLogsClient({ region: session.region, credentials: session.credentials, maxAttempts: 6, retryMode: 'standard', customUserAgent: USER_AGENT })
+  return new CloudWatchLogsClient({
+    region: session.region,
+    credentials: session.credentials,
+    maxAttempts: 6,
+    retryMode: 'standard',
+    customUserAgent: USER_AGENT
+  })
 }

@@ -58,7 +58,8 @@ export async function resolveInputChannels(
     const data = await describeLocalData(channel.localPath!)
     const prefix = `${spec.prefix ? `${spec.prefix}/` : ''}inputs/${data.digest}`
     if (staging) {
-      for (const file of data.files) await stageFile(staging.s3, staging.target, `${prefix}/${file.name}`, file.path, 'application/octet-stream')
+      for (const file of data.files)
+        await stageFile(staging.s3, staging.target, `${prefix}/${file.name}`, file.path, 'application/octet-stream')
     }
     const location = data.isDirectory ? `${prefix}/${basename(channel.localPath!)}/` : `${prefix}/${data.files[0]!.name}`
     resolved.push({ channelName: channel.channelName, s3Uri: `s3://${bucket}/${location}` })

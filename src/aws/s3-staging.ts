@@ -34,17 +34,24 @@ export async function ensureBucket(s3: S3Client, target: StagingTarget): Promise
     const status = statusOf(error)
     if (status === 403) {
       throw new StagingError(
-        `Bucket ${target.bucket} is not writable by account ${target.accountId}: it belongs to another account, or the role lacks s3:ListBucket on it. Set s3-bucket to a bucket of account ${target.accountId}.`
+        `Bucket ${target.bucket} is not writable by account ${target.accountId}: it belongs to another account, or the role lacks ` +
+          `s3:ListBucket on it. Set s3-bucket to a bucket of account ${target.accountId}.`
       )
     }
     if (status !== 404) throw error
   }
-  if (!target.createIfMissing) throw new StagingError(`Bucket ${target.bucket} (input s3-bucket) does not exist in account ${target.accountId}. Create it, or leave s3-bucket empty to use amazon-braket-${target.region}-${target.accountId}.`)
+  if (!target.createIfMissing)
+    throw new StagingError(
+      `Bucket ${target.bucket} (input s3-bucket) does not exist in account ${target.accountId}. Create it, or leave s3-bucket empty to ` +
+        `use amazon-braket-${target.region}-${target.accountId}.`
+    )
   logRow('bucket', `${target.bucket} did not exist: creating it in ${target.region}`)
   await s3.send(
     new CreateBucketCommand({
       Bucket: target.bucket,
-      ...(target.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: target.region as BucketLocationConstraint } })
+      ...(target.region === 'us-east-1'
+        ? {}
+        : { CreateBucketConfiguration: { LocationConstraint: target.region as BucketLocationConstraint } })
     })
   )
 }
@@ -80,7 +87,13 @@ export async function uploadFile(s3: S3Client, target: StagingTarget, key: strin
 }
 
 /** Uploads unless the content-addressed key already holds it; tells which happened. */
-export async function stageFile(s3: S3Client, target: StagingTarget, key: string, path: string, contentType: string): Promise<'uploaded' | 'already-there'> {
+export async function stageFile(
+  s3: S3Client,
+  target: StagingTarget,
+  key: string,
+  path: string,
+  contentType: string
+): Promise<'uploaded' | 'already-there'> {
   if (await objectExists(s3, target, key)) return 'already-there'
   await uploadFile(s3, target, key, path, contentType)
   return 'uploaded'

@@ -51,14 +51,29 @@ function explainRefusal(error: Error, request: WebIdentityRequest, token: string
   switch (error.name) {
     case 'AccessDenied':
     case 'AccessDeniedException':
-      return `AWS refused to let this workflow assume ${request.roleArn}: ${error.message}.${subject} The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with "token.actions.githubusercontent.com:aud": "${request.audience}" and a "token.actions.githubusercontent.com:sub" condition matching that subject (for pull requests: repo:OWNER/REPO:pull_request).`
+      return (
+        `AWS refused to let this workflow assume ${request.roleArn}: ${error.message}.${subject} The role's trust policy must allow ` +
+        `sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with ` +
+        `"token.actions.githubusercontent.com:aud": "${request.audience}" and a "token.actions.githubusercontent.com:sub" condition ` +
+        `matching that subject (for pull requests: repo:OWNER/REPO:pull_request).`
+      )
     case 'InvalidIdentityToken':
     case 'InvalidIdentityTokenException':
-      return `AWS rejected the workflow's OIDC token for ${request.roleArn}: ${error.message}.${subject} Check that the account has the IAM OIDC provider token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience input matches it.`
+      return (
+        `AWS rejected the workflow's OIDC token for ${request.roleArn}: ${error.message}.${subject} Check that the account has the ` +
+        `IAM OIDC provider token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience ` +
+        `input matches it.`
+      )
     case 'ExpiredTokenException':
-      return `The workflow's OIDC token had expired when AWS checked it (${error.message}). Check the runner's clock; the token is fetched fresh for each attempt.`
+      return (
+        `The workflow's OIDC token had expired when AWS checked it (${error.message}). Check the runner's clock; the token is ` +
+        `fetched fresh for each attempt.`
+      )
     case 'ValidationError':
-      return `AWS did not accept the role request for ${request.roleArn}: ${error.message}. If it is about DurationSeconds, lower role-duration-seconds to the role's maximum session duration (IAM default: 3600) or raise that maximum.`
+      return (
+        `AWS did not accept the role request for ${request.roleArn}: ${error.message}. If it is about DurationSeconds, lower ` +
+        `role-duration-seconds to the role's maximum session duration (IAM default: 3600) or raise that maximum.`
+      )
     default:
       return `Could not assume ${request.roleArn} with the workflow's OIDC token: ${error.name}: ${error.message}`
   }
@@ -66,9 +81,14 @@ function explainRefusal(error: Error, request: WebIdentityRequest, token: string
 
 export async function assumeRoleWithWebIdentity(request: WebIdentityRequest, deps: WebIdentityDeps): Promise<TemporaryCredentials> {
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    const fork = deps.env.GITHUB_EVENT_NAME === 'pull_request' ? ' Pull requests from forks get no OIDC token at all: run with dry-run: true there, or submit from a workflow that runs on the base repository.' : ''
+    const fork =
+      deps.env.GITHUB_EVENT_NAME === 'pull_request'
+        ? ' Pull requests from forks get no OIDC token at all: run with dry-run: true there, or submit from a workflow that runs on the ' +
+          'base repository.'
+        : ''
     throw new CredentialsError(
-      `role-to-assume is set but the job has no OIDC token to exchange for it. Give the job "permissions: { id-token: write, contents: read }".${fork}`
+      `role-to-assume is set but the job has no OIDC token to exchange for it. Give the job "permissions: { id-token: write, contents: ` +
+        `read }".${fork}`
     )
   }
   // The SDK must not retry on its own here: each attempt needs a fresh OIDC token.
@@ -95,7 +115,8 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest, dep
         maxDelayMs: 16000,
         sleep: deps.sleep,
         isRetryable: isTransient,
-        onRetry: (error, attempt, delayMs) => core.info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${(error as Error).name}); retrying in ${delayMs / 1000}s`)
+        onRetry: (error, attempt, delayMs) =>
+          core.info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${(error as Error).name}); retrying in ${delayMs / 1000}s`)
       }
     )
     const credentials = response.Credentials

@@ -31,7 +31,8 @@ export function describeLimits(shape: ShapeFacts): string {
   const parts: string[] = []
   const isNumber = ['integer', 'long', 'double', 'float'].includes(shape.type)
   const unit = shape.type === 'string' ? ' characters' : shape.type === 'list' || shape.type === 'map' ? ' entries' : ''
-  if (shape.min !== undefined && shape.max !== undefined) parts.push(isNumber ? `${shape.min} to ${shape.max}` : `${shape.min}–${shape.max}${unit}`)
+  if (shape.min !== undefined && shape.max !== undefined)
+    parts.push(isNumber ? `${shape.min} to ${shape.max}` : `${shape.min}–${shape.max}${unit}`)
   else if (shape.min !== undefined) parts.push(isNumber ? `at least ${shape.min}` : `at least ${shape.min}${unit}`)
   else if (shape.max !== undefined) parts.push(isNumber ? `at most ${shape.max}` : `at most ${shape.max}${unit}`)
   if (shape.pattern) parts.push(`matching ${shape.pattern}`)
@@ -52,10 +53,12 @@ export function validateShape(facts: ServiceFacts, shapeName: string, value: unk
 
   switch (shape.type) {
     case 'structure': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ path: path || '(request)', message: 'must be an object' }]
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return [{ path: path || '(request)', message: 'must be an object' }]
       const record = value as Record<string, unknown>
       for (const required of shape.required ?? []) {
-        if (record[required] === undefined || record[required] === null) problems.push({ path: join(path, required), message: 'is required' })
+        if (record[required] === undefined || record[required] === null)
+          problems.push({ path: join(path, required), message: 'is required' })
       }
       for (const [name, member] of Object.entries(shape.members ?? {})) {
         if (record[name] === undefined || record[name] === null) continue
@@ -101,7 +104,9 @@ export function validateShape(facts: ServiceFacts, shapeName: string, value: unk
     case 'boolean':
       return typeof value === 'boolean' ? [] : [{ path, message: 'must be true or false' }]
     case 'timestamp':
-      return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value))) ? [] : [{ path, message: 'must be a timestamp' }]
+      return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+        ? []
+        : [{ path, message: 'must be a timestamp' }]
     case 'blob':
       return typeof value === 'string' ? [] : [{ path, message: 'must be base64 text' }]
   }
@@ -123,7 +128,9 @@ export function memberShapeName(facts: ServiceFacts, rootShape: string, memberPa
   let shapeName = rootShape
   for (const name of memberPath) {
     const shape = facts.shapes[shapeName]
-    const next = shape?.members?.[name]?.shape ?? (name === '[]' ? shape?.member?.shape : name === '{key}' ? shape?.key?.shape : name === '{value}' ? shape?.value?.shape : undefined)
+    const next =
+      shape?.members?.[name]?.shape ??
+      (name === '[]' ? shape?.member?.shape : name === '{key}' ? shape?.key?.shape : name === '{value}' ? shape?.value?.shape : undefined)
     if (!next) throw new Error(`${shapeName} has no member ${name}`)
     shapeName = next
   }

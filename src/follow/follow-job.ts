@@ -107,7 +107,10 @@ export async function followJob(request: FollowRequest): Promise<void> {
       if (!ended && job.status !== 'QUEUED') await readLogs()
     }
 
-    core.info(`Following ${submitted['job-name']} until it ends (at most ${follow.waitTimeoutMinutes} minutes)${follow.streamLogs ? ', with its log' : ''}:`)
+    core.info(
+      `Following ${submitted['job-name']} until it ends (at most ${follow.waitTimeoutMinutes} ` +
+        `minutes)${follow.streamLogs ? ', with its log' : ''}:`
+    )
     const watched = await watchJob({
       braket: request.braket,
       jobArn,
@@ -141,7 +144,9 @@ export async function followJob(request: FollowRequest): Promise<void> {
         outcome.cancel = await canceller.cancel('workflow-cancel', `The workflow run was cancelled (${signals.received})`)
         if (outcome.cancel.cancellationStatus) job = await awaitEnd(settle, job, SETTLE_AFTER_SIGNAL_MS)
       } else {
-        core.info(`The workflow run was cancelled (${signals.received}); leaving ${jobArn} ${job.status} (cancel-on-workflow-cancel: false).`)
+        core.info(
+          `The workflow run was cancelled (${signals.received}); leaving ${jobArn} ${job.status} (cancel-on-workflow-cancel: false).`
+        )
       }
     }
     stepLog.closeGroup()
@@ -161,12 +166,17 @@ export async function followJob(request: FollowRequest): Promise<void> {
         const outputS3Path = job.outputDataConfig?.s3Path ?? submitted['output-s3-path']
         try {
           results = await downloadResults(request.s3, outputS3Path, follow.downloadResults)
-          if (results) core.info(`Results: ${results.s3Uri} extracted into ${results.dir} (${results.files.length} file${results.files.length === 1 ? '' : 's'})`)
+          if (results)
+            core.info(
+              `Results: ${results.s3Uri} extracted into ${results.dir} (${results.files.length} ` +
+                `file${results.files.length === 1 ? '' : 's'})`
+            )
           else resultsNote = 'the job left no output/model.tar.gz'
         } catch (error) {
           resultsFailure =
             error instanceof UnsafeArchiveError
-              ? `Refused to extract the job's results: ${error.message}. Nothing outside ${follow.downloadResults} was written; the archive is not safe to unpack.`
+              ? `Refused to extract the job's results: ${error.message}. Nothing outside ${follow.downloadResults} was written; the ` +
+                `archive is not safe to unpack.`
               : `Could not download the job's results: ${(error as Error).message}`
           resultsNote = 'not extracted'
         }
@@ -189,7 +199,8 @@ export async function followJob(request: FollowRequest): Promise<void> {
     await writeFollowSummary(report)
     if (follow.commentOnPr) await comment(request, prCommentBody(report, request.identity))
 
-    if (verdict.status === 'FAILED' && job.failureReason) core.error(job.failureReason, { title: `Braket job ${submitted['job-name']} FAILED` })
+    if (verdict.status === 'FAILED' && job.failureReason)
+      core.error(job.failureReason, { title: `Braket job ${submitted['job-name']} FAILED` })
     if (!verdict.ok && report.lastLines.length > 0 && verdict.status === 'FAILED') {
       core.info(`Last ${report.lastLines.length} lines of the job's log:`)
       printVerbatim(report.lastLines)
@@ -209,9 +220,12 @@ function warnIfCredentialsEndFirst(spec: JobSpec): void {
   const waitSeconds = spec.follow.waitTimeoutMinutes * 60
   if (credentials.kind !== 'web-identity' || credentials.durationSeconds >= waitSeconds) return
   core.warning(
-    `role-duration-seconds (${credentials.durationSeconds}) is shorter than wait-timeout-minutes (${spec.follow.waitTimeoutMinutes}): the role's credentials end before the wait may. ` +
-      `The action re-assumes ${credentials.roleArn} with a fresh OIDC token 5 minutes before they do, which needs the role's trust policy to keep accepting this workflow. ` +
-      `To use one session, set role-duration-seconds to ${Math.min(43200, Math.ceil(waitSeconds))} or more (up to the role's maximum session duration).`,
+    `role-duration-seconds (${credentials.durationSeconds}) is shorter than wait-timeout-minutes (${spec.follow.waitTimeoutMinutes}): ` +
+      `the role's credentials end before the wait may. ` +
+      `The action re-assumes ${credentials.roleArn} with a fresh OIDC token 5 minutes before they do, which needs the role's trust ` +
+      `policy to keep accepting this workflow. ` +
+      `To use one session, set role-duration-seconds to ${Math.min(43200, Math.ceil(waitSeconds))} or more (up to the role's maximum ` +
+      `session duration).`,
     { title: 'role-duration-seconds' }
   )
 }
@@ -234,4 +248,3 @@ async function commentSubmitted(request: FollowRequest): Promise<void> {
   ].join('\n')
   await comment(request, body)
 }
-

@@ -43,20 +43,47 @@ export function verdictOf(outcome: FollowOutcome, now: number): Verdict {
   const status = job.status ?? 'UNKNOWN'
   const ran = runSeconds(job, now)
   const billable = seconds(job.billableDuration)
-  const timing = ran !== undefined ? ` after ${formatDuration(ran)}${billable !== undefined ? ` (billable ${formatDuration(billable)})` : ''}` : ''
+  const timing =
+    ran !== undefined ? ` after ${formatDuration(ran)}${billable !== undefined ? ` (billable ${formatDuration(billable)})` : ''}` : ''
 
   if (outcome.end === 'timeout') {
     if (outcome.cancel) {
-      const state = outcome.cancel.cancellationStatus ? `this action cancelled it (cancel-on-timeout); it is ${status}` : `cancelling it failed (${outcome.cancel.error}); it was last ${status}`
-      return { ok: false, status, message: `Job ${jobName} did not end within wait-timeout-minutes (${minutes(outcome.waitTimeoutMinutes)}): ${state}.` }
+      const state = outcome.cancel.cancellationStatus
+        ? `this action cancelled it (cancel-on-timeout); it is ${status}`
+        : `cancelling it failed (${outcome.cancel.error}); it was last ${status}`
+      return {
+        ok: false,
+        status,
+        message: `Job ${jobName} did not end within wait-timeout-minutes (${minutes(outcome.waitTimeoutMinutes)}): ${state}.`
+      }
     }
-    return { ok: false, status, message: `Job ${jobName} is still ${status} after wait-timeout-minutes (${minutes(outcome.waitTimeoutMinutes)}). It was left running (cancel-on-timeout: false); follow it at ${outcome.consoleUrl}` }
+    return {
+      ok: false,
+      status,
+      message:
+        `Job ${jobName} is still ${status} after wait-timeout-minutes (${minutes(outcome.waitTimeoutMinutes)}). It was left ` +
+        `running (cancel-on-timeout: false); follow it at ${outcome.consoleUrl}`
+    }
   }
   if (outcome.end === 'workflow-cancel') {
     const by = `the workflow run was cancelled${outcome.signal ? ` (${outcome.signal})` : ''}`
-    if (!outcome.cancelOnWorkflowCancel) return { ok: false, status, message: `Stopped following job ${jobName}: ${by}. It was left ${status} (cancel-on-workflow-cancel: false); follow it at ${outcome.consoleUrl}` }
-    if (outcome.cancel?.cancellationStatus) return { ok: false, status, message: `Job ${jobName} was cancelled by this action because ${by}; it is ${status}${timing}.` }
-    return { ok: false, status, message: `${by[0]!.toUpperCase()}${by.slice(1)}, but cancelling job ${jobName} failed (${outcome.cancel?.error ?? 'no answer'}); it was last ${status}. Check ${outcome.consoleUrl}` }
+    if (!outcome.cancelOnWorkflowCancel)
+      return {
+        ok: false,
+        status,
+        message:
+          `Stopped following job ${jobName}: ${by}. It was left ${status} (cancel-on-workflow-cancel: false); follow it at ` +
+          `${outcome.consoleUrl}`
+      }
+    if (outcome.cancel?.cancellationStatus)
+      return { ok: false, status, message: `Job ${jobName} was cancelled by this action because ${by}; it is ${status}${timing}.` }
+    return {
+      ok: false,
+      status,
+      message:
+        `${by[0]!.toUpperCase()}${by.slice(1)}, but cancelling job ${jobName} failed (${outcome.cancel?.error ?? 'no answer'}); ` +
+        `it was last ${status}. Check ${outcome.consoleUrl}`
+    }
   }
   switch (status) {
     case 'COMPLETED':
@@ -64,7 +91,12 @@ export function verdictOf(outcome: FollowOutcome, now: number): Verdict {
     case 'FAILED':
       return { ok: false, status, message: `Job ${jobName} failed${timing}: ${job.failureReason ?? 'Braket gave no failureReason'}` }
     case 'CANCELLED':
-      return { ok: false, status, message: `Job ${jobName} was cancelled by someone else, not by this action (in the Braket console, or by a CancelJob call)${timing}.` }
+      return {
+        ok: false,
+        status,
+        message:
+          `Job ${jobName} was cancelled by someone else, not by this action (in the Braket console, or by a CancelJob ` + `call)${timing}.`
+      }
     default:
       return { ok: false, status, message: `Job ${jobName} ended the wait in an unexpected status ${status}.` }
   }

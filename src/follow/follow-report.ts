@@ -56,9 +56,21 @@ function rows(report: FollowReport): Array<[string, string]> {
   if (billable !== undefined) out.push(['Billable duration', formatDuration(billable)])
   out.push(['Device', escapeHtml(report.device)], ['Instance', escapeHtml(report.instance)])
   if (job.failureReason) out.push(['Failure reason', `<code>${escapeHtml(job.failureReason)}</code>`])
-  if (report.results) out.push(['Results', `<code>${escapeHtml(report.results.s3Uri)}</code> → <code>${escapeHtml(report.results.dir)}</code> (${report.results.files.length} file${report.results.files.length === 1 ? '' : 's'})`])
-  else out.push(['Output', `<code>${escapeHtml(report.outputS3Path)}</code>${report.resultsNote ? ` (${escapeHtml(report.resultsNote)})` : ''}`])
-  out.push(['Console', `<a href="${escapeHtml(report.outcome.consoleUrl)}">Open ${escapeHtml(report.outcome.jobName)} in the Braket console</a>`])
+  if (report.results)
+    out.push([
+      'Results',
+      `<code>${escapeHtml(report.results.s3Uri)}</code> → <code>${escapeHtml(report.results.dir)}</code> (${report.results.files.length} ` +
+        `file${report.results.files.length === 1 ? '' : 's'})`
+    ])
+  else
+    out.push([
+      'Output',
+      `<code>${escapeHtml(report.outputS3Path)}</code>${report.resultsNote ? ` (${escapeHtml(report.resultsNote)})` : ''}`
+    ])
+  out.push([
+    'Console',
+    `<a href="${escapeHtml(report.outcome.consoleUrl)}">Open ${escapeHtml(report.outcome.jobName)} in the Braket console</a>`
+  ])
   return out
 }
 
@@ -78,20 +90,36 @@ function metricsMarkdown(report: FollowReport, maxCharts: number): string {
 export async function writeFollowSummary(report: FollowReport): Promise<void> {
   const summary = core.summary
     .addHeading(`Outcome: ${ICONS[report.verdict.status] ?? ''} ${escapeHtml(report.verdict.status)}`.replace(/\s+/g, ' '), 3)
-    .addTable([[{ data: 'Field', header: true }, { data: 'Value', header: true }], ...rows(report)])
+    .addTable([
+      [
+        { data: 'Field', header: true },
+        { data: 'Value', header: true }
+      ],
+      ...rows(report)
+    ])
   const metrics = metricsMarkdown(report, SUMMARY_CHARTS)
   if (metrics) summary.addHeading('Metrics', 3).addRaw(`\n\n${metrics}\n`, true)
-  if (report.results?.resultsExcerpt) summary.addHeading('results.json', 3).addRaw(`<pre>${escapeHtml(report.results.resultsExcerpt)}</pre>`, true)
-  if (!report.verdict.ok && report.lastLines.length > 0) summary.addDetails(`Last ${report.lastLines.length} log lines`, `\n\n<pre>${escapeHtml(report.lastLines.join('\n'))}</pre>\n\n`)
+  if (report.results?.resultsExcerpt)
+    summary.addHeading('results.json', 3).addRaw(`<pre>${escapeHtml(report.results.resultsExcerpt)}</pre>`, true)
+  if (!report.verdict.ok && report.lastLines.length > 0)
+    summary.addDetails(`Last ${report.lastLines.length} log lines`, `\n\n<pre>${escapeHtml(report.lastLines.join('\n'))}</pre>\n\n`)
   await summary.write()
 }
 
 export function prCommentBody(report: FollowReport, identity: RunIdentity): string {
   const { outcome, verdict } = report
-  const table = ['| | |', '| --- | --- |', ...rows(report).filter(([label]) => label !== 'Outcome').map(([label, value]) => `| ${label} | ${value.replace(/\|/g, '\\|')} |`)].join('\n')
+  const table = [
+    '| | |',
+    '| --- | --- |',
+    ...rows(report)
+      .filter(([label]) => label !== 'Outcome')
+      .map(([label, value]) => `| ${label} | ${value.replace(/\|/g, '\\|')} |`)
+  ].join('\n')
   const metrics = metricsMarkdown(report, COMMENT_CHARTS)
   // <pre> with the text escaped: a value of the job's cannot close a code fence or open a tag.
-  const results = report.results?.resultsExcerpt ? `\n<details><summary>results.json</summary>\n\n<pre>${escapeHtml(report.results.resultsExcerpt)}</pre>\n</details>\n` : ''
+  const results = report.results?.resultsExcerpt
+    ? `\n<details><summary>results.json</summary>\n\n<pre>${escapeHtml(report.results.resultsExcerpt)}</pre>\n</details>\n`
+    : ''
   const commit = identity.sha ? ` for ${identity.sha.slice(0, 7)}` : ''
   return [
     `### ${ICONS[verdict.status] ?? ''} Amazon Braket hybrid job \`${outcome.jobName}\`: ${verdict.status}`,
@@ -102,6 +130,7 @@ export function prCommentBody(report: FollowReport, identity: RunIdentity): stri
     '',
     metrics,
     results,
-    `<sub>Workflow run <a href="${runUrl(identity)}">${escapeHtml(identity.workflow || identity.runId)} #${identity.runId}</a> (attempt ${identity.runAttempt})${commit}, updated ${new Date(report.now).toISOString()}.</sub>`
+    `<sub>Workflow run <a href="${runUrl(identity)}">${escapeHtml(identity.workflow || identity.runId)} #${identity.runId}</a> (attempt ` +
+      `${identity.runAttempt})${commit}, updated ${new Date(report.now).toISOString()}.</sub>`
   ].join('\n')
 }

@@ -21,15 +21,22 @@ export const DEFAULT_WAIT_TIMEOUT_MINUTES = 340
 const MAX_WAIT_TIMEOUT_MINUTES = 5 * 24 * 60
 
 export function parseFollowSpec(raw: RawInputs, workspace: string, report: Report): FollowSpec {
-  const bool = (input: 'wait' | 'cancel-on-timeout' | 'cancel-on-workflow-cancel' | 'stream-logs' | 'comment-on-pr', fallback: 'true' | 'false') =>
-    parseBoolean(input, raw[input] || fallback, report)
+  const bool = (
+    input: 'wait' | 'cancel-on-timeout' | 'cancel-on-workflow-cancel' | 'stream-logs' | 'comment-on-pr',
+    fallback: 'true' | 'false'
+  ) => parseBoolean(input, raw[input] || fallback, report)
 
   // In action.yml's order, so the messages read in the order the inputs are documented.
   const wait = bool('wait', 'false')
   const timeoutText = raw['wait-timeout-minutes'] || String(DEFAULT_WAIT_TIMEOUT_MINUTES)
   let waitTimeoutMinutes = Number(timeoutText)
   if (!/^\d+(\.\d+)?$/.test(timeoutText) || !(waitTimeoutMinutes > 0) || waitTimeoutMinutes > MAX_WAIT_TIMEOUT_MINUTES) {
-    report({ input: 'wait-timeout-minutes', message: `"${timeoutText}" is not a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days). GitHub-hosted jobs stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel and report.` })
+    report({
+      input: 'wait-timeout-minutes',
+      message:
+        `"${timeoutText}" is not a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days). GitHub-hosted jobs ` +
+        `stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel and report.`
+    })
     waitTimeoutMinutes = DEFAULT_WAIT_TIMEOUT_MINUTES
   }
 
@@ -53,7 +60,14 @@ export function parseFollowSpec(raw: RawInputs, workspace: string, report: Repor
     commentOnPr: bool('comment-on-pr', 'false'),
     githubToken: raw['github-token']
   }
-  if (downloadResults && !follow.wait) report({ input: 'download-results', message: 'needs wait: true: results exist only once the job has completed.' })
-  if (follow.commentOnPr && follow.githubToken === '') report({ input: 'github-token', message: 'is empty, but comment-on-pr is true. Leave github-token at its default (${{ github.token }}) or pass a token that may write pull requests.' })
+  if (downloadResults && !follow.wait)
+    report({ input: 'download-results', message: 'needs wait: true: results exist only once the job has completed.' })
+  if (follow.commentOnPr && follow.githubToken === '')
+    report({
+      input: 'github-token',
+      message:
+        'is empty, but comment-on-pr is true. Leave github-token at its default (${{ github.token }}) or pass a token that may write ' +
+        'pull requests.'
+    })
   return follow
 }

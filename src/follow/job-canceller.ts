@@ -40,7 +40,10 @@ export class JobCanceller {
       const text = `${(error as Error).name}: ${(error as Error).message}`
       // ConflictException: it ended on its own meanwhile; nothing left to stop.
       if ((error as Error).name === 'ConflictException') core.info(`CancelJob: ${text}`)
-      else core.error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, { title: 'Amazon Braket hybrid job' })
+      else
+        core.error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, {
+          title: 'Amazon Braket hybrid job'
+        })
       return { reason, error: text }
     }
   }

@@ -2,12 +2,13 @@
 // moves, each reported once. Pure: the caller prints.
 import type { GetJobCommandOutput } from '@aws-sdk/client-braket'
 
-export type JobSnapshot = Pick<GetJobCommandOutput, 'status' | 'events' | 'queueInfo' | 'failureReason' | 'createdAt' | 'startedAt' | 'endedAt'>
+export type JobSnapshot = Pick<
+  GetJobCommandOutput,
+  'status' | 'events' | 'queueInfo' | 'failureReason' | 'createdAt' | 'startedAt' | 'endedAt'
+>
 
 export type ProgressLine =
-  | { kind: 'transition'; from?: string; to: string; text: string }
-  | { kind: 'event'; text: string }
-  | { kind: 'queue'; text: string }
+  { kind: 'transition'; from?: string; to: string; text: string } | { kind: 'event'; text: string } | { kind: 'queue'; text: string }
 
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED', 'CANCELLED'])
 /** A job in these may still cost money: it is what cancelling is for. */
@@ -28,7 +29,11 @@ export class JobProgress {
     const status = job.status ?? 'UNKNOWN'
     if (status !== this.status) {
       // The job's own times where Braket records them; else when the change was seen.
-      const at = (status === 'QUEUED' && job.createdAt) || (status === 'RUNNING' && job.startedAt) || (TERMINAL_STATUSES.has(status) && job.endedAt) || now
+      const at =
+        (status === 'QUEUED' && job.createdAt) ||
+        (status === 'RUNNING' && job.startedAt) ||
+        (TERMINAL_STATUSES.has(status) && job.endedAt) ||
+        now
       const text = this.status === undefined ? `${stamp(at)}  ${status}` : `${stamp(at)}  ${this.status} → ${status}`
       lines.push({ kind: 'transition', from: this.status, to: status, text })
       this.status = status
@@ -46,7 +51,12 @@ export class JobProgress {
     // Braket answers position 'None' outside QUEUED; only a real position is news.
     const position = status === 'QUEUED' ? job.queueInfo?.position : undefined
     if (position !== undefined && position !== 'None' && position !== this.queuePosition) {
-      lines.push({ kind: 'queue', text: `${stamp(now)}  position ${position} in the ${job.queueInfo?.queue ?? 'JOBS_QUEUE'}${job.queueInfo?.message ? ` (${job.queueInfo.message})` : ''}` })
+      lines.push({
+        kind: 'queue',
+        text:
+          `${stamp(now)}  position ${position} in the ` +
+          `${job.queueInfo?.queue ?? 'JOBS_QUEUE'}${job.queueInfo?.message ? ` (${job.queueInfo.message})` : ''}`
+      })
     }
     this.queuePosition = position
     return lines

@@ -71,7 +71,9 @@ export class LogFollower {
     do {
       let page
       try {
-        page = await this.logs.send(new DescribeLogStreamsCommand({ logGroupName: JOB_LOG_GROUP, logStreamNamePrefix: this.prefix, nextToken }))
+        page = await this.logs.send(
+          new DescribeLogStreamsCommand({ logGroupName: JOB_LOG_GROUP, logStreamNamePrefix: this.prefix, nextToken })
+        )
       } catch (error) {
         // Before the job's first line the group may not exist yet.
         if ((error as Error).name === 'ResourceNotFoundException') return
@@ -90,7 +92,9 @@ export class LogFollower {
     for (let page = 0; page < MAX_PAGES_PER_READ; page++) {
       let response
       try {
-        response = await this.logs.send(new GetLogEventsCommand({ logGroupName: JOB_LOG_GROUP, logStreamName: cursor.name, startFromHead: true, nextToken: cursor.token }))
+        response = await this.logs.send(
+          new GetLogEventsCommand({ logGroupName: JOB_LOG_GROUP, logStreamName: cursor.name, startFromHead: true, nextToken: cursor.token })
+        )
       } catch (error) {
         if ((error as Error).name === 'ResourceNotFoundException') break
         const explained = this.explain(error, 'GetLogEvents')
@@ -113,7 +117,10 @@ export class LogFollower {
   private explain(error: unknown, operation: string): Error {
     const name = (error as Error).name
     if (DENIED.has(name)) {
-      return new LogsUnavailableError(`${operation} on ${JOB_LOG_GROUP} was denied (${name}: ${(error as Error).message}). Allow logs:DescribeLogStreams and logs:GetLogEvents on arn:aws:logs:*:*:log-group:${JOB_LOG_GROUP}:* to see the job's log and metrics here.`)
+      return new LogsUnavailableError(
+        `${operation} on ${JOB_LOG_GROUP} was denied (${name}: ${(error as Error).message}). Allow logs:DescribeLogStreams and ` +
+          `logs:GetLogEvents on arn:aws:logs:*:*:log-group:${JOB_LOG_GROUP}:* to see the job's log and metrics here.`
+      )
     }
     return error as Error
   }

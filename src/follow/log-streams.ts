@@ -44,7 +44,12 @@ export function mergeByTime(batches: readonly (readonly LogLine[])[]): LogLine[]
       const line = batches[i]![heads[i]!]
       if (!line) continue
       const current = best >= 0 ? batches[best]![heads[best]!]! : undefined
-      if (!current || line.timestamp < current.timestamp || (line.timestamp === current.timestamp && compareInstances(line.instance, current.instance) < 0)) best = i
+      if (
+        !current ||
+        line.timestamp < current.timestamp ||
+        (line.timestamp === current.timestamp && compareInstances(line.instance, current.instance) < 0)
+      )
+        best = i
     }
     if (best < 0) return merged
     merged.push(batches[best]![heads[best]!]!)

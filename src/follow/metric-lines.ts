@@ -40,7 +40,13 @@ export function parseMetricLine(message: string, node?: string): MetricPoint[] {
     // Python's float() accepts what Number() does, bar "nan"/"inf": those are no use in a chart anyway.
     const value = Number(text)
     if (text.trim() === '' || !Number.isFinite(value)) continue
-    points.push({ name, value, ...(iteration !== undefined ? { iteration } : {}), ...(timestamp !== undefined ? { timestamp } : {}), ...(lineNode ? { node: lineNode } : {}) })
+    points.push({
+      name,
+      value,
+      ...(iteration !== undefined ? { iteration } : {}),
+      ...(timestamp !== undefined ? { timestamp } : {}),
+      ...(lineNode ? { node: lineNode } : {})
+    })
   }
   return points
 }

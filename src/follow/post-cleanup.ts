@@ -27,7 +27,10 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const region = jobArn.split(':')[3] || undefined
   try {
     const spec = buildJobSpec(readInputs(), readRunIdentity(env), env)
-    const session = await openAwsSession(spec.credentials, region ?? spec.region, { getIdToken: (audience) => core.getIDToken(audience), env })
+    const session = await openAwsSession(spec.credentials, region ?? spec.region, {
+      getIdToken: (audience) => core.getIDToken(audience),
+      env
+    })
     const braket = braketClient(session)
     try {
       const status = (await getJob(braket, jobArn)).status ?? 'UNKNOWN'
@@ -39,12 +42,21 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
         'workflow-cancel',
         `The main step stopped while following the job (workflow run cancelled, or the step failed) and the job is still ${status}`
       )
-      if (attempt.cancellationStatus) core.warning(`Cancelled ${jobArn} (it was ${status}), as the main step could not see it to its end.`, { title: 'Amazon Braket hybrid job' })
-      else if (!attempt.error?.startsWith('ConflictException')) core.setFailed(`Could not cancel ${jobArn}: ${attempt.error}. It may still be running: ${jobConsoleUrl(region ?? spec.region, jobArn)}`)
+      if (attempt.cancellationStatus)
+        core.warning(`Cancelled ${jobArn} (it was ${status}), as the main step could not see it to its end.`, {
+          title: 'Amazon Braket hybrid job'
+        })
+      else if (!attempt.error?.startsWith('ConflictException'))
+        core.setFailed(
+          `Could not cancel ${jobArn}: ${attempt.error}. It may still be running: ${jobConsoleUrl(region ?? spec.region, jobArn)}`
+        )
     } finally {
       braket.destroy()
     }
   } catch (error) {
-    core.setFailed(`Could not check whether ${jobArn} still runs: ${(error as Error).message}. It may still be running: ${jobConsoleUrl(region ?? 'us-east-1', jobArn)}`)
+    core.setFailed(
+      `Could not check whether ${jobArn} still runs: ${(error as Error).message}. It may still be running: ` +
+        `${jobConsoleUrl(region ?? 'us-east-1', jobArn)}`
+    )
   }
 }

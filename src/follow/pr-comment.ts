@@ -36,7 +36,8 @@ export async function upsertPrComment(token: string, marker: string, body: strin
     const detail = `${status ?? (error as Error).name}: ${(error as Error).message}`
     if (status === 403 || status === 401) {
       core.warning(
-        `Could not comment on pull request #${issue_number} (${detail}). The token needs "permissions: pull-requests: write"; on pull requests from forks GITHUB_TOKEN is read-only and no comment can be written.`,
+        `Could not comment on pull request #${issue_number} (${detail}). The token needs "permissions: pull-requests: write"; on pull ` +
+          `requests from forks GITHUB_TOKEN is read-only and no comment can be written.`,
         { title: 'comment-on-pr' }
       )
     } else {

@@ -42,7 +42,8 @@ export async function downloadResults(s3: S3Client, outputS3Path: string, dir: s
     throw new Error(`Could not download the results ${s3Uri}: ${name}: ${(error as Error).message}`)
   }
   const extracted = await extractTarGz(body, dir)
-  for (const skipped of extracted.skipped) core.warning(`Not extracted from the results: ${skipped.path} (${skipped.reason})`, { title: 'download-results' })
+  for (const skipped of extracted.skipped)
+    core.warning(`Not extracted from the results: ${skipped.path} (${skipped.reason})`, { title: 'download-results' })
   const results: DownloadedResults = { s3Uri, dir, files: extracted.files, skipped: extracted.skipped }
   if (extracted.files.includes('results.json')) results.resultsExcerpt = await excerptOf(join(dir, 'results.json'))
   return results

@@ -73,9 +73,16 @@ export async function watchJob(options: WatchOptions): Promise<WatchResult> {
  * After a cancel: polls until the job has ended or `withinMs` passed, for the
  * final status to report. Never throws; the last answer is what it is.
  */
-export async function awaitEnd(options: Pick<WatchOptions, 'braket' | 'jobArn' | 'clock' | 'intervals' | 'onJob'>, last: GetJobCommandOutput, withinMs: number): Promise<GetJobCommandOutput> {
+export async function awaitEnd(
+  options: Pick<WatchOptions, 'braket' | 'jobArn' | 'clock' | 'intervals' | 'onJob'>,
+  last: GetJobCommandOutput,
+  withinMs: number
+): Promise<GetJobCommandOutput> {
   const until = options.clock.now() + withinMs
-  const schedule = new PollSchedule({ initialMs: Math.min(options.intervals.initialMs, 1000), maxMs: Math.min(options.intervals.maxMs, 5000) })
+  const schedule = new PollSchedule({
+    initialMs: Math.min(options.intervals.initialMs, 1000),
+    maxMs: Math.min(options.intervals.maxMs, 5000)
+  })
   let job = last
   while (!TERMINAL_STATUSES.has(job.status ?? '')) {
     const now = options.clock.now()

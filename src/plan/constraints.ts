@@ -9,7 +9,10 @@ export interface Constraint {
 }
 
 const braket = (...path: string[]): Constraint => ({ facts: braketFacts, shape: memberShapeName(braketFacts, 'CreateJobRequest', path) })
-const sts = (...path: string[]): Constraint => ({ facts: stsFacts, shape: memberShapeName(stsFacts, 'AssumeRoleWithWebIdentityRequest', path) })
+const sts = (...path: string[]): Constraint => ({
+  facts: stsFacts,
+  shape: memberShapeName(stsFacts, 'AssumeRoleWithWebIdentityRequest', path)
+})
 
 export const CONSTRAINTS = {
   jobName: braket('jobName'),

@@ -30,7 +30,11 @@ export function provenanceTags(identity: RunIdentity, attempt: number): Record<s
     ref: identity.ref,
     event: identity.eventName
   }
-  return Object.fromEntries(Object.entries(tags).filter(([, value]) => value !== '').map(([key, value]) => [`${PROVENANCE_TAG_PREFIX}${key}`, value]))
+  return Object.fromEntries(
+    Object.entries(tags)
+      .filter(([, value]) => value !== '')
+      .map(([key, value]) => [`${PROVENANCE_TAG_PREFIX}${key}`, value])
+  )
 }
 
 export function jobOutputS3Path(spec: JobSpec, bucket: string, jobName: string): string {
@@ -51,9 +55,17 @@ export function assembleCreateJobRequest(spec: JobSpec, identity: RunIdentity, p
       containerImage: { uri: spec.imageUri }
     },
     ...(placement.channels.length > 0
-      ? { inputDataConfig: placement.channels.map((channel) => ({ channelName: channel.channelName, dataSource: { s3DataSource: { s3Uri: channel.s3Uri } } })) }
+      ? {
+          inputDataConfig: placement.channels.map((channel) => ({
+            channelName: channel.channelName,
+            dataSource: { s3DataSource: { s3Uri: channel.s3Uri } }
+          }))
+        }
       : {}),
-    outputDataConfig: { s3Path: jobOutputS3Path(spec, placement.bucket, placement.jobName), ...(spec.kmsKeyId ? { kmsKeyId: spec.kmsKeyId } : {}) },
+    outputDataConfig: {
+      s3Path: jobOutputS3Path(spec, placement.bucket, placement.jobName),
+      ...(spec.kmsKeyId ? { kmsKeyId: spec.kmsKeyId } : {})
+    },
     checkpointConfig: {
       s3Uri: jobCheckpointS3Uri(spec, placement.bucket, placement.jobName),
       ...(spec.checkpointLocalPath ? { localPath: spec.checkpointLocalPath } : {})

@@ -45,14 +45,32 @@ export function planJob(
   const bucket = spec.bucket ?? defaultBucket(spec.region, accountId)
   const key = sourceKey(spec.prefix, archive)
   const source: StagedSource = { s3Uri: `s3://${bucket}/${key}`, compressionType: archive.compressionType }
-  const draft = assembleCreateJobRequest(spec, identity, { bucket, source, channels, attempt, jobName: spec.jobName ?? JOB_NAME_PLACEHOLDER, clientToken: '' })
+  const draft = assembleCreateJobRequest(spec, identity, {
+    bucket,
+    source,
+    channels,
+    attempt,
+    jobName: spec.jobName ?? JOB_NAME_PLACEHOLDER,
+    clientToken: ''
+  })
   delete draft.clientToken
   const { clientToken, jobName } = deriveJobIdentity(spec, { identity, idempotencyKey: spec.idempotencyKey, attempt, draftRequest: draft })
   const request = assembleCreateJobRequest(spec, identity, { bucket, source, channels, attempt, jobName, clientToken })
   const problems = validateShape(braketFacts, 'CreateJobRequest', request)
   if (problems.length > 0) {
     // Inputs were validated one by one; a problem here is a defect in the assembly.
-    throw new Error(`The assembled CreateJob request breaks the Braket API's limits: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`)
+    throw new Error(
+      `The assembled CreateJob request breaks the Braket API's limits: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`
+    )
   }
-  return { request, jobName, clientToken, attempt, bucket, sourceKey: key, sourceS3Uri: source.s3Uri, outputS3Path: jobOutputS3Path(spec, bucket, jobName) }
+  return {
+    request,
+    jobName,
+    clientToken,
+    attempt,
+    bucket,
+    sourceKey: key,
+    sourceS3Uri: source.s3Uri,
+    outputS3Path: jobOutputS3Path(spec, bucket, jobName)
+  }
 }

@@ -9,8 +9,7 @@ import { parseFollowSpec, type FollowSpec } from '../follow/follow-spec.js'
 import type { RunIdentity } from './run-identity.js'
 
 export type CredentialSource =
-  | { kind: 'web-identity'; roleArn: string; audience: string; sessionName: string; durationSeconds: number }
-  | { kind: 'environment' }
+  { kind: 'web-identity'; roleArn: string; audience: string; sessionName: string; durationSeconds: number } | { kind: 'environment' }
 
 export interface InputChannel {
   channelName: string
@@ -77,7 +76,12 @@ function check(input: InputName, value: unknown, constraint: Constraint, report:
   if (problems.length === 0) return true
   const shown = typeof value === 'string' ? `"${value.length > 80 ? `${value.slice(0, 77)}...` : value}"` : String(value)
   const limits = describeLimits(constraint.facts.shapes[constraint.shape]!)
-  report({ input, message: `${what ? `${what} ` : ''}${shown} is not allowed: it ${problems[0]!.message}.${limits && !problems[0]!.message.includes('one of') ? ` Allowed: ${limits}.` : ''}` })
+  report({
+    input,
+    message:
+      `${what ? `${what} ` : ''}${shown} is not allowed: it ` +
+      `${problems[0]!.message}.${limits && !problems[0]!.message.includes('one of') ? ` Allowed: ${limits}.` : ''}`
+  })
   return false
 }
 
@@ -100,14 +104,15 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
 
   const region = raw['aws-region'] || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
   if (region === '') report({ input: 'aws-region', message: 'no region given: set aws-region, or AWS_REGION in the environment.' })
-  else if (!REGION_PATTERN.test(region)) report({ input: 'aws-region', message: `"${region}" is not an AWS region name such as us-west-2.` })
+  else if (!REGION_PATTERN.test(region))
+    report({ input: 'aws-region', message: `"${region}" is not an AWS region name such as us-west-2.` })
 
   const dryRun = parseBoolean('dry-run', raw['dry-run'], report)
 
   let credentials: CredentialSource = { kind: 'environment' }
   if (raw['role-to-assume'] !== '') {
     const roleArn = raw['role-to-assume']
-    check('role-to-assume', roleArn, CONSTRAINTS.assumedRoleArn, report) && check('role-to-assume', roleArn, CONSTRAINTS.roleArn, report)
+    if (check('role-to-assume', roleArn, CONSTRAINTS.assumedRoleArn, report)) check('role-to-assume', roleArn, CONSTRAINTS.roleArn, report)
     const audience = raw.audience || 'sts.amazonaws.com'
     const sessionName = raw['role-session-name'] || defaultSessionName(identity)
     check('role-session-name', sessionName, CONSTRAINTS.roleSessionName, report)
@@ -122,11 +127,22 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const device = required('device')
   if (device) {
     if (!DEVICE_ARN.test(device) && !LOCAL_DEVICE.test(device)) {
-      report({ input: 'device', message: `"${device}" is neither a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or arn:aws:braket:::device/quantum-simulator/amazon/sv1) nor a local simulator (local:<provider>/<name>, e.g. local:braket/braket.local.qubit).` })
+      report({
+        input: 'device',
+        message:
+          `"${device}" is neither a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or ` +
+          `arn:aws:braket:::device/quantum-simulator/amazon/sv1) nor a local simulator (local:<provider>/<name>, e.g. ` +
+          `local:braket/braket.local.qubit).`
+      })
     } else if (check('device', device, CONSTRAINTS.device, report)) {
       const home = deviceRegion(device)
       if (home && region && home !== region) {
-        report({ input: 'device', message: `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ${home}.` })
+        report({
+          input: 'device',
+          message:
+            `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ` +
+            `${home}.`
+        })
       }
     }
   }
@@ -134,23 +150,33 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const sourceDir = required('source-dir')
   const sourcePath = resolve(identity.workspace, sourceDir || '.')
   if (sourceDir && relative(identity.workspace, sourcePath).startsWith('..')) {
-    report({ input: 'source-dir', message: `"${sourceDir}" is outside the workspace ${identity.workspace}; give a path inside the repository.` })
+    report({
+      input: 'source-dir',
+      message: `"${sourceDir}" is outside the workspace ${identity.workspace}; give a path inside the repository.`
+    })
   }
 
   const entryPoint = required('entry-point')
   if (entryPoint) check('entry-point', entryPoint, CONSTRAINTS.entryPoint, report)
 
   const compression = (raw.compression || 'gzip') as JobSpec['compression']
-  if (compression !== 'gzip' && compression !== 'none') report({ input: 'compression', message: `"${raw.compression}" is not a compression. Allowed: gzip, none.` })
+  if (compression !== 'gzip' && compression !== 'none')
+    report({ input: 'compression', message: `"${raw.compression}" is not a compression. Allowed: gzip, none.` })
 
   const jobName = raw['job-name'] || undefined
   if (jobName) check('job-name', jobName, CONSTRAINTS.jobName, report)
 
   const imageInput = raw.image || 'base'
   let imageUri = imageInput
-  if ((BRAKET_IMAGES as readonly string[]).includes(imageInput)) imageUri = braketImageUri(imageInput as (typeof BRAKET_IMAGES)[number], region || 'us-west-2')
+  if ((BRAKET_IMAGES as readonly string[]).includes(imageInput))
+    imageUri = braketImageUri(imageInput as (typeof BRAKET_IMAGES)[number], region || 'us-west-2')
   else if (validateShape(CONSTRAINTS.imageUri.facts, CONSTRAINTS.imageUri.shape, imageInput).length > 0) {
-    report({ input: 'image', message: `"${imageInput}" is not allowed. Allowed: ${BRAKET_IMAGES.join(', ')}, or an ECR image URI such as 123456789012.dkr.ecr.${region || 'us-west-2'}.amazonaws.com/my-image:tag.` })
+    report({
+      input: 'image',
+      message:
+        `"${imageInput}" is not allowed. Allowed: ${BRAKET_IMAGES.join(', ')}, or an ECR image URI such as ` +
+        `123456789012.dkr.ecr.${region || 'us-west-2'}.amazonaws.com/my-image:tag.`
+    })
   }
 
   const instanceType = raw['instance-type'] || 'ml.m5.large'
@@ -167,7 +193,8 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const hyperParameters = parseStringMap('hyperparameters', raw.hyperparameters, report)
   const hyperParameterCount = Object.keys(hyperParameters).length
   const maxHyperParameters = CONSTRAINTS.hyperParameters.facts.shapes[CONSTRAINTS.hyperParameters.shape]!.max!
-  if (hyperParameterCount > maxHyperParameters) report({ input: 'hyperparameters', message: `has ${hyperParameterCount} entries; Braket allows at most ${maxHyperParameters}.` })
+  if (hyperParameterCount > maxHyperParameters)
+    report({ input: 'hyperparameters', message: `has ${hyperParameterCount} entries; Braket allows at most ${maxHyperParameters}.` })
   for (const [name, value] of Object.entries(hyperParameters)) {
     check('hyperparameters', name, CONSTRAINTS.hyperParameterName, report, 'the name')
     check('hyperparameters', value, CONSTRAINTS.hyperParameterValue, report, `the value of "${name}",`)
@@ -176,21 +203,32 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const inputChannels: InputChannel[] = []
   const channelMap = parseStringMap('input-data', raw['input-data'], report)
   const maxChannels = CONSTRAINTS.inputChannels.facts.shapes[CONSTRAINTS.inputChannels.shape]!.max!
-  if (Object.keys(channelMap).length > maxChannels) report({ input: 'input-data', message: `has ${Object.keys(channelMap).length} channels; Braket allows at most ${maxChannels}.` })
+  if (Object.keys(channelMap).length > maxChannels)
+    report({ input: 'input-data', message: `has ${Object.keys(channelMap).length} channels; Braket allows at most ${maxChannels}.` })
   for (const [channelName, location] of Object.entries(channelMap)) {
     check('input-data', channelName, CONSTRAINTS.channelName, report, 'the channel name')
     if (/^(s3|https):\/\//.test(location)) {
-      if (check('input-data', location, CONSTRAINTS.s3Path, report, `the location of channel "${channelName}",`)) inputChannels.push({ channelName, s3Uri: location })
+      if (check('input-data', location, CONSTRAINTS.s3Path, report, `the location of channel "${channelName}",`))
+        inputChannels.push({ channelName, s3Uri: location })
     } else {
       const localPath = resolve(identity.workspace, location)
       if (isAbsolute(location) || relative(identity.workspace, localPath).startsWith('..')) {
-        report({ input: 'input-data', message: `channel "${channelName}": "${location}" is neither an s3:// URI nor a path inside the repository.` })
+        report({
+          input: 'input-data',
+          message: `channel "${channelName}": "${location}" is neither an s3:// URI nor a path inside the repository.`
+        })
       } else inputChannels.push({ channelName, localPath })
     }
   }
 
   const bucket = raw['s3-bucket'] || undefined
-  if (bucket && !BUCKET_PATTERN.test(bucket)) report({ input: 's3-bucket', message: `"${bucket}" is not a valid S3 bucket name: 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.` })
+  if (bucket && !BUCKET_PATTERN.test(bucket))
+    report({
+      input: 's3-bucket',
+      message:
+        `"${bucket}" is not a valid S3 bucket name: 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a ` +
+        `letter or digit.`
+    })
   const prefix = (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, '')
   const s3Input = (input: InputName): string | undefined => {
     const value = raw[input] || undefined
@@ -208,7 +246,11 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const tags = parseStringMap('tags', raw.tags, report)
   for (const key of Object.keys(tags)) {
     if (key.startsWith('aws:')) report({ input: 'tags', message: `"${key}": the aws: prefix is reserved for AWS.` })
-    if (key.startsWith(PROVENANCE_TAG_PREFIX)) report({ input: 'tags', message: `"${key}": the ${PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.` })
+    if (key.startsWith(PROVENANCE_TAG_PREFIX))
+      report({
+        input: 'tags',
+        message: `"${key}": the ${PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.`
+      })
   }
 
   const reservationArn = raw['reservation-arn'] || undefined
@@ -252,4 +294,3 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
     follow
   }
 }
-

@@ -37,7 +37,10 @@ export function parseStringMap(input: InputName, raw: string, report: Report): R
   if (raw.trim() === '') return {}
   const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: false })
   if (document.errors.length > 0) {
-    report({ input, message: `is not valid YAML or JSON: ${document.errors[0]!.message.split('\n')[0]}. Expected a mapping such as "shots: 1000".` })
+    report({
+      input,
+      message: `is not valid YAML or JSON: ${document.errors[0]!.message.split('\n')[0]}. Expected a mapping such as "shots: 1000".`
+    })
     return {}
   }
   if (!isMap(document.contents)) {

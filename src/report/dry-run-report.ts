@@ -10,11 +10,23 @@ export async function printDryRun(spec: JobSpec, plan: JobPlan): Promise<void> {
   core.startGroup('CreateJob request (dry run: nothing was uploaded or created)')
   core.info(json)
   core.endGroup()
-  setOutputs({ 'job-name': plan.jobName, 'client-token': plan.clientToken, 'source-s3-uri': plan.sourceS3Uri, 'output-s3-path': plan.outputS3Path, status: 'DRY_RUN' })
-  core.notice(`Dry run: the job request for ${plan.jobName} is valid. Nothing was uploaded and no job was created.`, { title: 'Amazon Braket hybrid job (dry run)' })
+  setOutputs({
+    'job-name': plan.jobName,
+    'client-token': plan.clientToken,
+    'source-s3-uri': plan.sourceS3Uri,
+    'output-s3-path': plan.outputS3Path,
+    status: 'DRY_RUN'
+  })
+  core.notice(`Dry run: the job request for ${plan.jobName} is valid. Nothing was uploaded and no job was created.`, {
+    title: 'Amazon Braket hybrid job (dry run)'
+  })
   await core.summary
     .addHeading('Amazon Braket hybrid job — dry run', 2)
-    .addRaw('The request below is valid; nothing was uploaded and no job was created. <code>{account-id}</code> stands for the account of the credentials a real run uses.', true)
+    .addRaw(
+      'The request below is valid; nothing was uploaded and no job was created. <code>{account-id}</code> stands for the account of the ' +
+        'credentials a real run uses.',
+      true
+    )
     .addDetails('CreateJob request', `\n\n\`\`\`json\n${json}\n\`\`\`\n\n`)
     .write()
 }

@@ -6,7 +6,10 @@ import { InputError } from '../plan/input-error.js'
 export function reportFailure(error: unknown): void {
   if (error instanceof InputError) {
     for (const problem of error.problems) core.error(problem.message, { title: `Input "${problem.input}"` })
-    core.setFailed(`${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} not valid; nothing was uploaded and no job was created.`)
+    core.setFailed(
+      `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} not valid; nothing was uploaded and no job ` +
+        `was created.`
+    )
     return
   }
   if (error instanceof SourcePackagingError) {

@@ -33,11 +33,21 @@ export function logPlan(spec: JobSpec, plan: JobPlan, device?: DeviceSummary): v
   logHeading('Job')
   logRow('job name', plan.jobName)
   logRow('entry point', spec.entryPoint)
-  logRow('device', device ? `${spec.device} (${device.providerName} ${device.deviceName}, ${device.deviceStatus}${device.queueSize ? `, ${device.queueSize} jobs queued` : ''})` : spec.device)
-  logRow('instance', `${spec.instanceCount} × ${spec.instanceType}, ${spec.volumeSizeInGb} GB, stops after ${formatDuration(spec.maxRuntimeInSeconds)}`)
+  logRow(
+    'device',
+    device
+      ? `${spec.device} (${device.providerName} ${device.deviceName}, ` +
+          `${device.deviceStatus}${device.queueSize ? `, ${device.queueSize} jobs queued` : ''})`
+      : spec.device
+  )
+  logRow(
+    'instance',
+    `${spec.instanceCount} × ${spec.instanceType}, ${spec.volumeSizeInGb} GB, stops after ${formatDuration(spec.maxRuntimeInSeconds)}`
+  )
   logRow('image', spec.imageUri)
   logRow('hyperparameters', hyperParameters.length ? hyperParameters.map(([k, v]) => `${k}=${v}`).join(', ') : '(none)')
-  for (const channel of plan.request.inputDataConfig ?? []) logRow(`input ${channel.channelName}`, channel.dataSource?.s3DataSource?.s3Uri ?? '')
+  for (const channel of plan.request.inputDataConfig ?? [])
+    logRow(`input ${channel.channelName}`, channel.dataSource?.s3DataSource?.s3Uri ?? '')
   logRow('output', plan.outputS3Path)
   logRow('client token', plan.clientToken)
 }
@@ -65,10 +75,17 @@ export function submissionOutputs(region: string, submission: Submission): Submi
 }
 
 export function announceJob(outputs: SubmissionOutputs, reused: boolean): void {
-  core.notice(`${reused ? 'Using' : 'Created'} Braket hybrid job ${outputs['job-name']} (${outputs.status}): ${outputs['console-url']}`, { title: 'Amazon Braket hybrid job' })
+  core.notice(`${reused ? 'Using' : 'Created'} Braket hybrid job ${outputs['job-name']} (${outputs.status}): ${outputs['console-url']}`, {
+    title: 'Amazon Braket hybrid job'
+  })
 }
 
-export async function writeSubmissionSummary(spec: JobSpec, source: PackagedSource, outputs: SubmissionOutputs, device?: DeviceSummary): Promise<void> {
+export async function writeSubmissionSummary(
+  spec: JobSpec,
+  source: PackagedSource,
+  outputs: SubmissionOutputs,
+  device?: DeviceSummary
+): Promise<void> {
   const deviceLabel = device ? `${device.providerName} ${device.deviceName} (<code>${spec.device}</code>)` : `<code>${spec.device}</code>`
   await core.summary
     .addHeading('Amazon Braket hybrid job', 2)

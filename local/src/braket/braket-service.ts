@@ -43,19 +43,26 @@ export function braketService(state: StandInState): ServiceDefinition {
       return reply('GetJob', jobs().describe(record, attributes.includes('QueueInfo')))
     },
 
-    CancelJob: ({ input, caller, region }) => reply('CancelJob', jobs().cancel(jobs().lookup(input.jobArn as string, caller, region, 'CancelJob'))),
+    CancelJob: ({ input, caller, region }) =>
+      reply('CancelJob', jobs().cancel(jobs().lookup(input.jobArn as string, caller, region, 'CancelJob'))),
 
     SearchJobs: ({ input, caller, region }) => {
       const filters = input.filters as JobsFilter[]
       const found = jobs().search(caller, region, filters)
-      const { page, nextToken } = paginate(found, input.maxResults as number | undefined, input.nextToken as string | undefined, `jobs:${canonicalJson(filters)}`)
+      const { page, nextToken } = paginate(
+        found,
+        input.maxResults as number | undefined,
+        input.nextToken as string | undefined,
+        `jobs:${canonicalJson(filters)}`
+      )
       return reply('SearchJobs', { jobs: page.map(summarizeJob), ...(nextToken ? { nextToken } : {}) })
     },
 
     GetDevice: ({ input, region }) => {
       const arn = input.deviceArn as string
       const device = jobs().devices.get(arn)
-      if (!device || !device.regions.includes(region)) throw braketError('ResourceNotFoundException', `Device ${arn} not found in ${region}.`)
+      if (!device || !device.regions.includes(region))
+        throw braketError('ResourceNotFoundException', `Device ${arn} not found in ${region}.`)
       const jobsQueued = String(jobs().queuedOn(device.deviceArn))
       return reply('GetDevice', {
         ...deviceSummary(device),
@@ -71,13 +78,19 @@ export function braketService(state: StandInState): ServiceDefinition {
     SearchDevices: ({ input, region }) => {
       const filters = input.filters as DevicesFilter[]
       const found = filterDevices(jobs().devices.visibleIn(region), filters)
-      const { page, nextToken } = paginate(found, input.maxResults as number | undefined, input.nextToken as string | undefined, `devices:${region}:${canonicalJson(filters)}`)
+      const { page, nextToken } = paginate(
+        found,
+        input.maxResults as number | undefined,
+        input.nextToken as string | undefined,
+        `devices:${region}:${canonicalJson(filters)}`
+      )
       return reply('SearchDevices', { devices: page.map(deviceSummary), ...(nextToken ? { nextToken } : {}) })
     },
 
     ListTagsForResource: ({ input, caller, region }) => {
       const arn = input.resourceArn as string
-      if (!/^arn:aws[a-z-]*:braket:[a-z0-9-]*:\d{12}:job\/.+$/.test(arn)) throw braketError('ResourceNotFoundException', `Resource ${arn} not found.`)
+      if (!/^arn:aws[a-z-]*:braket:[a-z0-9-]*:\d{12}:job\/.+$/.test(arn))
+        throw braketError('ResourceNotFoundException', `Resource ${arn} not found.`)
       const record = jobs().lookup(arn, caller, region, 'ListTagsForResource')
       return reply('ListTagsForResource', { tags: record.request.tags ?? {} })
     }
@@ -91,7 +104,8 @@ export function braketService(state: StandInState): ServiceDefinition {
     async handle(operation: string, ctx: RequestContext): Promise<Reply> {
       const routed = routeRequest(ctx.req.method ?? 'GET', ctx.url.pathname)
       const handler = handlers[operation]
-      if (!routed || !handler) throw new ServiceError('UnknownOperationException', `No operation matches ${ctx.req.method} ${ctx.url.pathname}.`, 404)
+      if (!routed || !handler)
+        throw new ServiceError('UnknownOperationException', `No operation matches ${ctx.req.method} ${ctx.url.pathname}.`, 404)
       const body = parseJsonBody(ctx)
       ctx.logBody = body
       const input = operationInput(operation, routed, ctx, body)
@@ -103,7 +117,8 @@ export function braketService(state: StandInState): ServiceDefinition {
 
     renderError: (error) => renderBraketError(error),
     throttleError: () => braketError('ThrottlingException', 'Rate exceeded'),
-    internalError: () => braketError('InternalServiceException', 'The request processing has failed because of an unknown error, exception or failure.'),
+    internalError: () =>
+      braketError('InternalServiceException', 'The request processing has failed because of an unknown error, exception or failure.'),
     authError
   }
 }

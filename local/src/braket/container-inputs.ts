@@ -27,7 +27,9 @@ async function download(objects: ObjectStore, bucket: string, key: string, file:
 export async function installSource(objects: ObjectStore, spec: ContainerJobSpec, workspace: ContainerWorkspace): Promise<string[]> {
   const location = parseS3Uri(spec.scriptS3Uri)
   if (!location || !objects.head(location.bucket, location.key)) {
-    throw new ContainerSetupError(`Unable to download code.\nException: An error occurred (404) when calling the HeadObject operation: Not Found (${spec.scriptS3Uri})`)
+    throw new ContainerSetupError(
+      `Unable to download code.\nException: An error occurred (404) when calling the HeadObject operation: Not Found (${spec.scriptS3Uri})`
+    )
   }
   const localFile = join(workspace.originalCodeDir, posix.basename(location.key) || 'source')
   await download(objects, location.bucket, location.key, localFile)
@@ -39,7 +41,8 @@ export async function installSource(objects: ObjectStore, spec: ContainerJobSpec
       return files
     } catch (error) {
       throw new ContainerSetupError(
-        `Got an exception while trying to unpack archive: ${localFile} of type: ${spec.compressionType}.\nException: ${(error as Error).message}`
+        `Got an exception while trying to unpack archive: ${localFile} of type: ${spec.compressionType}.\nException: ` +
+          `${(error as Error).message}`
       )
     }
   }
@@ -58,7 +61,11 @@ export async function writeHyperparameters(spec: ContainerJobSpec, workspace: Co
  * `prefix/`) has its contents copied; otherwise the matches keep their names
  * relative to the prefix's parent. Keys that would land outside are left out.
  */
-export async function downloadPrefix(objects: ObjectStore, s3Uri: string, targetDir: string): Promise<{ files: string[]; skipped: string[] }> {
+export async function downloadPrefix(
+  objects: ObjectStore,
+  s3Uri: string,
+  targetDir: string
+): Promise<{ files: string[]; skipped: string[] }> {
   await mkdir(targetDir, { recursive: true })
   const location = parseS3Uri(s3Uri)
   if (!location || !objects.bucket(location.bucket)) return { files: [], skipped: [] }
@@ -83,7 +90,11 @@ export async function downloadPrefix(objects: ObjectStore, s3Uri: string, target
 }
 
 /** One folder per input channel under the input data directory, holding the channel's objects when there are any. */
-export async function downloadChannels(objects: ObjectStore, spec: ContainerJobSpec, workspace: ContainerWorkspace): Promise<Record<string, string[]>> {
+export async function downloadChannels(
+  objects: ObjectStore,
+  spec: ContainerJobSpec,
+  workspace: ContainerWorkspace
+): Promise<Record<string, string[]>> {
   const downloaded: Record<string, string[]> = {}
   for (const channel of spec.channels) {
     const channelDir = resolve(workspace.inputDataDir, channel.channelName)

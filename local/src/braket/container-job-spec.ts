@@ -19,7 +19,8 @@ export interface ContainerJobSpec {
   channels: InputChannel[]
 }
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {})
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
 export type JobSpecResult = { ok: true; spec: ContainerJobSpec } | { ok: false; reason: string }
@@ -27,7 +28,10 @@ export type JobSpecResult = { ok: true; spec: ContainerJobSpec } | { ok: false; 
 export function readJobSpec(request: Record<string, unknown>, jobName: string): JobSpecResult {
   const algorithm = record(request.algorithmSpecification)
   if (algorithm.containerImage !== undefined && algorithm.scriptModeConfig === undefined) {
-    return { ok: false, reason: 'The local stand-in runs script-mode jobs only (algorithmSpecification.scriptModeConfig), not container images.' }
+    return {
+      ok: false,
+      reason: 'The local stand-in runs script-mode jobs only (algorithmSpecification.scriptModeConfig), not container images.'
+    }
   }
   const script = record(algorithm.scriptModeConfig)
   const scriptS3Uri = text(script.s3Uri)

@@ -40,10 +40,14 @@ export async function uploadDirectoryAsTarGz(state: StandInState, dir: string, b
     const stats = await lstat(path)
     const common = { name, mode: stats.mode & 0o7777, mtime: stats.mtime }
     if (stats.isDirectory()) {
-      await new Promise<void>((resolve, reject) => pack.entry({ ...common, type: 'directory' }, (error) => (error ? reject(error) : resolve())))
+      await new Promise<void>((resolve, reject) =>
+        pack.entry({ ...common, type: 'directory' }, (error) => (error ? reject(error) : resolve()))
+      )
     } else if (stats.isSymbolicLink()) {
       const linkname = await readlink(path)
-      await new Promise<void>((resolve, reject) => pack.entry({ ...common, type: 'symlink', linkname }, (error) => (error ? reject(error) : resolve())))
+      await new Promise<void>((resolve, reject) =>
+        pack.entry({ ...common, type: 'symlink', linkname }, (error) => (error ? reject(error) : resolve()))
+      )
     } else if (stats.isFile()) {
       const sink = pack.entry({ ...common, type: 'file', size: stats.size })
       await pipeline(createReadStream(path), sink)

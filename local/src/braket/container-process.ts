@@ -21,7 +21,7 @@ export interface ProcessSpec {
   args: string[]
   cwd: string
   env: Record<string, string>
-  onLines(lines: string[]): void
+  onLines: (lines: string[]) => void
 }
 
 /** Splits a byte stream into lines, holding back a partial last line until it completes or the stream ends. */

@@ -33,7 +33,15 @@ export async function createWorkspace(dataDir: string, jobId: string): Promise<C
     checkpointDir: join(root, 'checkpoints'),
     failureFile: join(root, 'output', 'failure')
   }
-  for (const dir of [workspace.originalCodeDir, workspace.codeDir, join(root, 'input', 'config'), workspace.inputDataDir, workspace.resultsDir, workspace.checkpointDir, join(root, 'output')]) {
+  for (const dir of [
+    workspace.originalCodeDir,
+    workspace.codeDir,
+    join(root, 'input', 'config'),
+    workspace.inputDataDir,
+    workspace.resultsDir,
+    workspace.checkpointDir,
+    join(root, 'output')
+  ]) {
     await mkdir(dir, { recursive: true })
   }
   return workspace

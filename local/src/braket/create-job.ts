@@ -24,7 +24,10 @@ export function canonicalJson(value: unknown): string {
 export function checkRoleCanBePassed(request: CreateJobRequest, caller: KnownCredentials): void {
   const roleAccount = /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(request.roleArn)?.[1]
   if (roleAccount !== caller.accountId) {
-    throw braketError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: iam:PassRole on resource: ${request.roleArn}`)
+    throw braketError(
+      'AccessDeniedException',
+      `User: ${caller.arn} is not authorized to perform: iam:PassRole on resource: ${request.roleArn}`
+    )
   }
 }
 
@@ -32,7 +35,11 @@ export function checkDevice(request: CreateJobRequest, devices: DeviceCatalog, r
   const arn = request.deviceConfig.device
   if (isLocalDevice(arn)) {
     // The job's own container simulates; the service only checks the form.
-    if (!isWellFormedLocalDevice(arn)) throw braketError('ValidationException', `Local device ${arn} is not valid. Local devices have the form local:<provider>/<simulator>.`)
+    if (!isWellFormedLocalDevice(arn))
+      throw braketError(
+        'ValidationException',
+        `Local device ${arn} is not valid. Local devices have the form local:<provider>/<simulator>.`
+      )
     return
   }
   const device = devices.get(arn)

@@ -46,10 +46,38 @@ function openQasmAction(operations: string[], maxShots: number): Json {
   }
 }
 
-const SIMULATOR_GATES = ['ccnot', 'cnot', 'cphaseshift', 'cswap', 'cy', 'cz', 'h', 'i', 'iswap', 'phaseshift', 'rx', 'ry', 'rz', 's', 'si', 'swap', 't', 'ti', 'v', 'vi', 'x', 'xx', 'y', 'yy', 'z', 'zz']
+const SIMULATOR_GATES = [
+  'ccnot',
+  'cnot',
+  'cphaseshift',
+  'cswap',
+  'cy',
+  'cz',
+  'h',
+  'i',
+  'iswap',
+  'phaseshift',
+  'rx',
+  'ry',
+  'rz',
+  's',
+  'si',
+  'swap',
+  't',
+  'ti',
+  'v',
+  'vi',
+  'x',
+  'xx',
+  'y',
+  'yy',
+  'z',
+  'zz'
+]
 
 export function simulatorCapabilities(name: 'SV1' | 'DM1' | 'TN1', qubitCount: number, pricePerMinute: number): string {
-  const gates = name === 'DM1' ? [...SIMULATOR_GATES, 'amplitude_damping', 'bit_flip', 'depolarizing', 'kraus', 'pauli_channel'] : SIMULATOR_GATES
+  const gates =
+    name === 'DM1' ? [...SIMULATOR_GATES, 'amplitude_damping', 'bit_flip', 'depolarizing', 'kraus', 'pauli_channel'] : SIMULATOR_GATES
   return JSON.stringify({
     braketSchemaHeader: header('braket.device_schema.simulators.gate_model_simulator_device_capabilities'),
     service: service({
@@ -117,7 +145,10 @@ export function ahsQpuCapabilities(): string {
     action: { 'braket.ir.ahs.program': { actionType: 'braket.ir.ahs.program', version: ['1'] } },
     paradigm: {
       qubitCount: 256,
-      lattice: { area: { width: 0.000075, height: 0.000076 }, geometry: { spacingRadialMin: 0.000004, positionResolution: 1e-7, numberSitesMax: 256 } },
+      lattice: {
+        area: { width: 0.000075, height: 0.000076 },
+        geometry: { spacingRadialMin: 0.000004, positionResolution: 1e-7, numberSitesMax: 256 }
+      },
       rydberg: { c6Coefficient: 5.42e-24 }
     }
   })

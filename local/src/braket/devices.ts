@@ -49,8 +49,23 @@ function simulator(id: 'sv1' | 'dm1' | 'tn1', qubits: number, price: number, reg
   }
 }
 
-function qpu(region: string, path: string, deviceName: string, providerName: string, deviceStatus: DeviceStatus, capabilities: string): Device {
-  return { deviceArn: `arn:aws:braket:${region}::device/qpu/${path}`, deviceName, providerName, deviceType: 'QPU', deviceStatus, regions: [region], capabilities }
+function qpu(
+  region: string,
+  path: string,
+  deviceName: string,
+  providerName: string,
+  deviceStatus: DeviceStatus,
+  capabilities: string
+): Device {
+  return {
+    deviceArn: `arn:aws:braket:${region}::device/qpu/${path}`,
+    deviceName,
+    providerName,
+    deviceType: 'QPU',
+    deviceStatus,
+    regions: [region],
+    capabilities
+  }
 }
 
 function squareLattice(rows: number, columns: number): Record<string, string[]> {
@@ -72,50 +87,85 @@ export function defaultDevices(): Device[] {
     simulator('sv1', 34, 0.075, SIMULATOR_REGIONS),
     simulator('dm1', 17, 0.075, SIMULATOR_REGIONS),
     simulator('tn1', 50, 0.275, ['us-east-1', 'us-west-2', 'eu-west-2']),
-    qpu('us-east-1', 'ionq/Forte-1', 'Forte 1', 'IonQ', 'ONLINE', gateQpuCapabilities({
-      schema: 'braket.device_schema.ionq.ionq_device_capabilities',
-      summary: 'IonQ Forte 1, a trapped-ion QPU',
-      location: 'USA',
-      qubitCount: 36,
-      nativeGateSet: ['gpi', 'gpi2', 'zz'],
-      pricePerShot: 0.08
-    })),
-    qpu('eu-north-1', 'iqm/Garnet', 'Garnet', 'IQM', 'ONLINE', gateQpuCapabilities({
-      schema: 'braket.device_schema.iqm.iqm_device_capabilities',
-      summary: 'IQM Garnet, a superconducting QPU',
-      location: 'Espoo, Finland',
-      qubitCount: 20,
-      nativeGateSet: ['cz', 'prx'],
-      edges: squareLattice(4, 5),
-      pricePerShot: 0.00145
-    })),
-    qpu('us-west-1', 'rigetti/Ankaa-3', 'Ankaa-3', 'Rigetti', 'ONLINE', gateQpuCapabilities({
-      schema: 'braket.device_schema.rigetti.rigetti_device_capabilities',
-      summary: 'Rigetti Ankaa-3, a superconducting QPU',
-      location: 'California, USA',
-      qubitCount: 84,
-      nativeGateSet: ['rx', 'rz', 'iswap'],
-      edges: squareLattice(7, 12),
-      pricePerShot: 0.0009
-    })),
+    qpu(
+      'us-east-1',
+      'ionq/Forte-1',
+      'Forte 1',
+      'IonQ',
+      'ONLINE',
+      gateQpuCapabilities({
+        schema: 'braket.device_schema.ionq.ionq_device_capabilities',
+        summary: 'IonQ Forte 1, a trapped-ion QPU',
+        location: 'USA',
+        qubitCount: 36,
+        nativeGateSet: ['gpi', 'gpi2', 'zz'],
+        pricePerShot: 0.08
+      })
+    ),
+    qpu(
+      'eu-north-1',
+      'iqm/Garnet',
+      'Garnet',
+      'IQM',
+      'ONLINE',
+      gateQpuCapabilities({
+        schema: 'braket.device_schema.iqm.iqm_device_capabilities',
+        summary: 'IQM Garnet, a superconducting QPU',
+        location: 'Espoo, Finland',
+        qubitCount: 20,
+        nativeGateSet: ['cz', 'prx'],
+        edges: squareLattice(4, 5),
+        pricePerShot: 0.00145
+      })
+    ),
+    qpu(
+      'us-west-1',
+      'rigetti/Ankaa-3',
+      'Ankaa-3',
+      'Rigetti',
+      'ONLINE',
+      gateQpuCapabilities({
+        schema: 'braket.device_schema.rigetti.rigetti_device_capabilities',
+        summary: 'Rigetti Ankaa-3, a superconducting QPU',
+        location: 'California, USA',
+        qubitCount: 84,
+        nativeGateSet: ['rx', 'rz', 'iswap'],
+        edges: squareLattice(7, 12),
+        pricePerShot: 0.0009
+      })
+    ),
     qpu('us-east-1', 'quera/Aquila', 'Aquila', 'QuEra', 'ONLINE', ahsQpuCapabilities()),
-    qpu('us-west-1', 'rigetti/Ankaa-2', 'Ankaa-2', 'Rigetti', 'OFFLINE', gateQpuCapabilities({
-      schema: 'braket.device_schema.rigetti.rigetti_device_capabilities',
-      summary: 'Rigetti Ankaa-2, a superconducting QPU',
-      location: 'California, USA',
-      qubitCount: 84,
-      nativeGateSet: ['rx', 'rz', 'iswap'],
-      edges: squareLattice(7, 12),
-      pricePerShot: 0.0009
-    })),
-    qpu('us-east-1', 'ionq/Harmony', 'Harmony', 'IonQ', 'RETIRED', gateQpuCapabilities({
-      schema: 'braket.device_schema.ionq.ionq_device_capabilities',
-      summary: 'IonQ Harmony, a trapped-ion QPU (retired)',
-      location: 'USA',
-      qubitCount: 11,
-      nativeGateSet: ['gpi', 'gpi2', 'ms'],
-      pricePerShot: 0.01
-    }))
+    qpu(
+      'us-west-1',
+      'rigetti/Ankaa-2',
+      'Ankaa-2',
+      'Rigetti',
+      'OFFLINE',
+      gateQpuCapabilities({
+        schema: 'braket.device_schema.rigetti.rigetti_device_capabilities',
+        summary: 'Rigetti Ankaa-2, a superconducting QPU',
+        location: 'California, USA',
+        qubitCount: 84,
+        nativeGateSet: ['rx', 'rz', 'iswap'],
+        edges: squareLattice(7, 12),
+        pricePerShot: 0.0009
+      })
+    ),
+    qpu(
+      'us-east-1',
+      'ionq/Harmony',
+      'Harmony',
+      'IonQ',
+      'RETIRED',
+      gateQpuCapabilities({
+        schema: 'braket.device_schema.ionq.ionq_device_capabilities',
+        summary: 'IonQ Harmony, a trapped-ion QPU (retired)',
+        location: 'USA',
+        qubitCount: 11,
+        nativeGateSet: ['gpi', 'gpi2', 'ms'],
+        pricePerShot: 0.01
+      })
+    )
   ]
 }
 
@@ -143,14 +193,18 @@ export class DeviceCatalog {
     const complete: Device = {
       ...device,
       regions: device.regions ?? (arnRegion ? [arnRegion] : [...SIMULATOR_REGIONS]),
-      capabilities: device.capabilities ?? (device.deviceType === 'SIMULATOR' ? simulatorCapabilities('SV1', 34, 0.075) : gateQpuCapabilities({
-        schema: 'braket.device_schema.standardized_gate_model_qpu_device_properties',
-        summary: device.deviceName,
-        location: arnRegion ?? 'unknown',
-        qubitCount: 8,
-        nativeGateSet: ['rx', 'rz', 'cz'],
-        pricePerShot: 0.001
-      }))
+      capabilities:
+        device.capabilities ??
+        (device.deviceType === 'SIMULATOR'
+          ? simulatorCapabilities('SV1', 34, 0.075)
+          : gateQpuCapabilities({
+              schema: 'braket.device_schema.standardized_gate_model_qpu_device_properties',
+              summary: device.deviceName,
+              location: arnRegion ?? 'unknown',
+              qubitCount: 8,
+              nativeGateSet: ['rx', 'rz', 'cz'],
+              pricePerShot: 0.001
+            }))
     }
     this.devices.set(complete.deviceArn, complete)
     return complete

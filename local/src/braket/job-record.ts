@@ -77,7 +77,11 @@ const ECHOED_MEMBERS = [
 /** Queue position as the service reports it: 1-based, '>15' beyond 15, 'None' when not queued. */
 export function queueInfo(record: JobRecord, position: number | undefined): Record<string, string> {
   if (record.status !== 'QUEUED' || position === undefined) {
-    return { queue: 'JOBS_QUEUE', position: 'None', message: `Job is in ${record.status} status. AmazonBraket does not show queue position for this status.` }
+    return {
+      queue: 'JOBS_QUEUE',
+      position: 'None',
+      message: `Job is in ${record.status} status. AmazonBraket does not show queue position for this status.`
+    }
   }
   return { queue: 'JOBS_QUEUE', position: position > 15 ? '>15' : String(position) }
 }

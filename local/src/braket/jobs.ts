@@ -36,7 +36,10 @@ const STOP_GRACE_MS = 30_000
 
 /** The failureReason of a job stopped for running longer than its stoppingCondition allows. */
 export function maxRuntimeFailureReason(seconds: number): string {
-  return `MaxRuntimeExceeded: The job ran longer than its maximum runtime of ${seconds} seconds (stoppingCondition.maxRuntimeInSeconds) and was stopped.`
+  return (
+    `MaxRuntimeExceeded: The job ran longer than its maximum runtime of ${seconds} seconds (stoppingCondition.maxRuntimeInSeconds) ` +
+    `and was stopped.`
+  )
 }
 
 const EVENT_MESSAGES: Partial<Record<JobEventType, string>> = {
@@ -107,7 +110,12 @@ export class JobRegistry {
       }
       const timer = setTimeout(() => {
         done()
-        reject(new Error(`job ${jobArn} did not reach ${wanted.join('/')} within ${timeoutMs} ms (status: ${this.records.get(jobArn)?.status ?? 'unknown job'})`))
+        reject(
+          new Error(
+            `job ${jobArn} did not reach ${wanted.join('/')} within ${timeoutMs} ms (status: ` +
+              `${this.records.get(jobArn)?.status ?? 'unknown job'})`
+          )
+        )
       }, timeoutMs)
       const done = () => {
         clearTimeout(timer)
@@ -159,7 +167,10 @@ export class JobRegistry {
   lookup(jobArn: string, caller: KnownCredentials, region: string, action: string): JobRecord {
     const owner = /^arn:aws[a-z-]*:braket:[a-z0-9-]*:(\d{12}):job\/.+$/.exec(jobArn)?.[1]
     if (owner !== undefined && owner !== caller.accountId) {
-      throw braketError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: braket:${action} on resource: ${jobArn}`)
+      throw braketError(
+        'AccessDeniedException',
+        `User: ${caller.arn} is not authorized to perform: braket:${action} on resource: ${jobArn}`
+      )
     }
     const record = this.records.get(jobArn)
     if (!record || record.region !== region) throw braketError('ResourceNotFoundException', `Job ${jobArn} not found.`)
@@ -179,6 +190,9 @@ export class JobRegistry {
       case 'COMPLETED':
       case 'FAILED':
         throw braketError('ConflictException', `Job ${record.jobArn} is in ${record.status} status and cannot be cancelled.`)
+      case 'QUEUED':
+      case 'RUNNING':
+        break
     }
     const wasRunning = record.status === 'RUNNING'
     this.clearTimers(record)
@@ -241,13 +255,17 @@ export class JobRegistry {
       jobName: record.jobName,
       request: record.request,
       logStreamPrefix: record.logStreamPrefix,
-      appendLog: (instance, lines) => this.state.logs.append(JOB_LOG_GROUP, `${record.logStreamPrefix}algo-${instance}-${streamEpoch}`, lines)
+      appendLog: (instance, lines) =>
+        this.state.logs.append(JOB_LOG_GROUP, `${record.logStreamPrefix}algo-${instance}-${streamEpoch}`, lines)
     }
     let run: JobRun
     try {
       run = record.script ? runScriptedJob(context, record.script) : runPythonJob(context)
     } catch (error) {
-      this.end(record, { outcome: 'FAILED', failureReason: `InternalError: The job could not be started: ${error instanceof Error ? error.message : String(error)}` })
+      this.end(record, {
+        outcome: 'FAILED',
+        failureReason: `InternalError: The job could not be started: ${error instanceof Error ? error.message : String(error)}`
+      })
       return
     }
     this.runs.set(record.jobArn, run)
@@ -255,7 +273,8 @@ export class JobRegistry {
     this.later(record, maxSeconds * 1000, () => this.exceedMaxRuntime(record, maxSeconds))
     run.finished.then(
       (outcome) => this.end(record, outcome),
-      (error: unknown) => this.end(record, { outcome: 'FAILED', failureReason: `InternalError: ${error instanceof Error ? error.message : String(error)}` })
+      (error: unknown) =>
+        this.end(record, { outcome: 'FAILED', failureReason: `InternalError: ${error instanceof Error ? error.message : String(error)}` })
     )
   }
 
@@ -309,7 +328,10 @@ export class JobRegistry {
   private queuePosition(record: JobRecord): number | undefined {
     if (record.status !== 'QUEUED') return undefined
     const queue = this.all().filter(
-      (other) => other.status === 'QUEUED' && other.region === record.region && other.request.deviceConfig.device === record.request.deviceConfig.device
+      (other) =>
+        other.status === 'QUEUED' &&
+        other.region === record.region &&
+        other.request.deviceConfig.device === record.request.deviceConfig.device
     )
     return queue.indexOf(record) + 1
   }
@@ -321,10 +343,13 @@ export class JobRegistry {
   private later(record: JobRecord, ms: number, action: () => void): void {
     if (this.stopped) return
     const timers = this.timers.get(record.jobArn) ?? new Set<NodeJS.Timeout>()
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      if (!this.stopped) action()
-    }, Math.max(0, ms))
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer)
+        if (!this.stopped) action()
+      },
+      Math.max(0, ms)
+    )
     timer.unref()
     timers.add(timer)
     this.timers.set(record.jobArn, timers)

@@ -61,12 +61,18 @@ export function parseJsonBody(ctx: RequestContext): Record<string, unknown> {
   } catch {
     throw braketError('ValidationException', 'Could not parse the request body as JSON.')
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw braketError('ValidationException', 'The request body must be a JSON object.')
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw braketError('ValidationException', 'The request body must be a JSON object.')
   return parsed as Record<string, unknown>
 }
 
 /** The operation's input, each member read from where the model binds it. */
-export function operationInput(operation: string, routed: RoutedRequest, ctx: RequestContext, body: Record<string, unknown>): Record<string, unknown> {
+export function operationInput(
+  operation: string,
+  routed: RoutedRequest,
+  ctx: RequestContext,
+  body: Record<string, unknown>
+): Record<string, unknown> {
   const inputShape = braketFacts.shapes[braketFacts.operations[operation]?.input ?? '']
   const input: Record<string, unknown> = {}
   for (const [name, member] of Object.entries(inputShape?.members ?? {})) {

@@ -103,10 +103,13 @@ export function runScriptedJob(context: JobRunContext, script: ResolvedScript): 
     context.appendLog(line.instance ?? 1, [line.message])
   }
   const later = (ms: number, action: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      action()
-    }, Math.max(0, ms))
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer)
+        action()
+      },
+      Math.max(0, ms)
+    )
     timer.unref()
     timers.add(timer)
   }
@@ -116,7 +119,9 @@ export function runScriptedJob(context: JobRunContext, script: ResolvedScript): 
     // Lines scripted past the end are what the container printed last.
     for (const line of script.logs) write(line)
     const outcome: JobRunOutcome =
-      script.outcome === 'FAILED' ? { outcome: 'FAILED', failureReason: script.failureReason ?? DEFAULT_FAILURE_REASON } : { outcome: 'COMPLETED' }
+      script.outcome === 'FAILED'
+        ? { outcome: 'FAILED', failureReason: script.failureReason ?? DEFAULT_FAILURE_REASON }
+        : { outcome: 'COMPLETED' }
     const upload = script.results !== undefined ? writeResults(context, script.results) : Promise.resolve()
     upload.then(
       () => finish(outcome),

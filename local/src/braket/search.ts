@@ -28,7 +28,10 @@ function jobMatches(record: JobRecord, filter: JobsFilter): boolean {
   if (name === 'jobArn') {
     if (operator === 'EQUAL') return values.includes(record.jobArn)
     if (operator === 'CONTAINS') return values.some((value) => record.jobArn.includes(value))
-    throw braketError('ValidationException', `Operator ${operator} is not supported for filter jobArn. Supported operators: EQUAL, CONTAINS.`)
+    throw braketError(
+      'ValidationException',
+      `Operator ${operator} is not supported for filter jobArn. Supported operators: EQUAL, CONTAINS.`
+    )
   }
   if (name === 'createdAt') {
     const created = record.createdAt.getTime()
@@ -66,13 +69,22 @@ const placeholderJob = { jobArn: '', createdAt: new Date(0) } as JobRecord
 
 export function filterDevices(devices: Device[], filters: DevicesFilter[]): Device[] {
   for (const filter of filters) {
-    if (filter.name !== 'deviceArn') throw braketError('ValidationException', `Filter name ${filter.name} is not supported. Only deviceArn filter name is currently supported.`)
+    if (filter.name !== 'deviceArn')
+      throw braketError(
+        'ValidationException',
+        `Filter name ${filter.name} is not supported. Only deviceArn filter name is currently supported.`
+      )
   }
   return devices.filter((device) => filters.every((filter) => filter.values.includes(device.deviceArn)))
 }
 
 /** One page of `items` and the token for the next; tokens are bound to the search they came from. */
-export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, scope: string): { page: T[]; nextToken?: string } {
+export function paginate<T>(
+  items: T[],
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+  scope: string
+): { page: T[]; nextToken?: string } {
   let offset = 0
   if (nextToken !== undefined) {
     try {
@@ -85,6 +97,7 @@ export function paginate<T>(items: T[], maxResults: number | undefined, nextToke
   }
   const size = maxResults ?? 100
   const page = items.slice(offset, offset + size)
-  const next = offset + size < items.length ? Buffer.from(JSON.stringify({ offset: offset + size, scope })).toString('base64url') : undefined
+  const next =
+    offset + size < items.length ? Buffer.from(JSON.stringify({ offset: offset + size, scope })).toString('base64url') : undefined
   return next ? { page, nextToken: next } : { page }
 }

@@ -19,7 +19,15 @@ interface ValueNode {
 const SCALAR_TYPES = new Set(['string', 'integer', 'long', 'double', 'float', 'boolean', 'timestamp', 'blob'])
 
 /** Indexes every member of the value by the path validateShape uses for it. */
-function indexValue(facts: ServiceFacts, shapeName: string, value: unknown, path: string, memberPath: string, into: Map<string, ValueNode>, container?: ValueNode['container']): void {
+function indexValue(
+  facts: ServiceFacts,
+  shapeName: string,
+  value: unknown,
+  path: string,
+  memberPath: string,
+  into: Map<string, ValueNode>,
+  container?: ValueNode['container']
+): void {
   const shape = facts.shapes[shapeName]
   if (!shape) return
   into.set(path || '(request)', { memberPath: memberPath || '(request)', value, shape, container })
@@ -54,7 +62,10 @@ export function renderValue(value: unknown): string {
 
 function javaString(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(javaString).join(', ')}]`
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}=${javaString(v)}`).join(', ')}}`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${javaString(v)}`)
+      .join(', ')}}`
   return String(value)
 }
 
@@ -62,7 +73,14 @@ function javaString(value: unknown): string {
 export function violatedConstraints(shape: ShapeFacts, value: unknown): string[] {
   if (value === null || value === undefined) return ['Member must not be null']
   const out: string[] = []
-  const size = typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : shape.type === 'map' && typeof value === 'object' ? Object.keys(value).length : undefined
+  const size =
+    typeof value === 'string'
+      ? [...value].length
+      : Array.isArray(value)
+        ? value.length
+        : shape.type === 'map' && typeof value === 'object'
+          ? Object.keys(value).length
+          : undefined
   if (['string', 'list', 'map'].includes(shape.type) && size !== undefined) {
     if (shape.max !== undefined && size > shape.max) out.push(`Member must have length less than or equal to ${shape.max}`)
     if (shape.min !== undefined && size < shape.min) out.push(`Member must have length greater than or equal to ${shape.min}`)
@@ -71,8 +89,10 @@ export function violatedConstraints(shape: ShapeFacts, value: unknown): string[]
     if (shape.max !== undefined && value > shape.max) out.push(`Member must have value less than or equal to ${shape.max}`)
     if (shape.min !== undefined && value < shape.min) out.push(`Member must have value greater than or equal to ${shape.min}`)
   }
-  if (typeof value === 'string' && shape.pattern && !modelPattern(shape.pattern).test(value)) out.push(`Member must satisfy regular expression pattern: ${shape.pattern}`)
-  if (typeof value === 'string' && shape.enum && !shape.enum.includes(value)) out.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`)
+  if (typeof value === 'string' && shape.pattern && !modelPattern(shape.pattern).test(value))
+    out.push(`Member must satisfy regular expression pattern: ${shape.pattern}`)
+  if (typeof value === 'string' && shape.enum && !shape.enum.includes(value))
+    out.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`)
   return out
 }
 
@@ -106,12 +126,15 @@ export function validationMessage(facts: ServiceFacts, shapeName: string, value:
       const { kind, memberPath, value: containerValue } = node.container
       add(`${kind}:${memberPath}`, `Value ${renderValue(containerValue)} at '${memberPath}'`, found, WRAPPER[kind])
     } else {
-      for (const constraint of found) add(`${node.memberPath}:${constraint}`, `Value ${renderValue(node.value)} at '${node.memberPath}'`, [constraint])
+      for (const constraint of found)
+        add(`${node.memberPath}:${constraint}`, `Value ${renderValue(node.value)} at '${node.memberPath}'`, [constraint])
     }
   }
 
   const messages = [...entries.values()].map(({ subject, constraints, wrapper }) =>
-    wrapper ? `${subject} failed to satisfy constraint: ${wrapper}: [${[...constraints].join(', ')}]` : `${subject} failed to satisfy constraint: ${[...constraints][0]}`
+    wrapper
+      ? `${subject} failed to satisfy constraint: ${wrapper}: [${[...constraints].join(', ')}]`
+      : `${subject} failed to satisfy constraint: ${[...constraints][0]}`
   )
   const count = messages.length
   return `${count} validation error${count === 1 ? '' : 's'} detected: ${messages.join('; ')}`

@@ -38,7 +38,9 @@ export class Faults {
 
   /** Takes the next fault for this request, consuming one of its uses. */
   take(service: ServiceName, operation: string): ActiveRule | undefined {
-    const rule = this.rules.find((r) => r.remaining > 0 && r.service === service && (r.operation === undefined || r.operation === operation))
+    const rule = this.rules.find(
+      (r) => r.remaining > 0 && r.service === service && (r.operation === undefined || r.operation === operation)
+    )
     if (rule) rule.remaining -= 1
     return rule
   }

@@ -95,7 +95,12 @@ async function send(res: ServerResponse, reply: Reply): Promise<void> {
   else res.end(reply.body)
 }
 
-export async function startService(definition: ServiceDefinition, deps: ServiceDeps, host = '127.0.0.1', port = 0): Promise<RunningService> {
+export async function startService(
+  definition: ServiceDefinition,
+  deps: ServiceDeps,
+  host = '127.0.0.1',
+  port = 0
+): Promise<RunningService> {
   const sockets = new Set<Socket>()
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -137,7 +142,9 @@ export async function startService(definition: ServiceDefinition, deps: ServiceD
       await send(res, reply)
     } catch (caught) {
       const error =
-        caught instanceof ServiceError ? caught : (console.error(`[stand-in ${definition.name}] ${operation}:`, caught), definition.internalError())
+        caught instanceof ServiceError
+          ? caught
+          : (console.error(`[stand-in ${definition.name}] ${operation}:`, caught), definition.internalError())
       status = error.status
       errorCode = error.code
       await drain(req)

@@ -9,7 +9,8 @@ export type AuthFailure = 'missing' | 'unknown-key' | 'expired' | 'bad-signature
 
 export type AuthResult = { ok: true; credentials: KnownCredentials; region: string } | { ok: false; failure: AuthFailure; detail: string }
 
-const AUTH_PATTERN = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/
+const AUTH_PATTERN =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/
 
 export function accessKeyOf(req: IncomingMessage): string | undefined {
   return AUTH_PATTERN.exec(req.headers.authorization ?? '')?.[1]
@@ -25,9 +26,16 @@ export async function verifySigV4(
   if (!match) return { ok: false, failure: 'missing', detail: 'Request is missing Authentication Token' }
   const [, accessKeyId, , region, service, signedHeaderList, signature] = match as unknown as string[]
   const credentials = store.lookup(accessKeyId!)
-  if (!credentials) return { ok: false, failure: 'unknown-key', detail: `The security token included in the request is invalid (access key ${accessKeyId} is unknown).` }
-  if (store.isExpired(credentials)) return { ok: false, failure: 'expired', detail: 'The security token included in the request is expired' }
-  if (service !== signingName) return { ok: false, failure: 'wrong-service', detail: `Credential should be scoped to correct service: '${signingName}'.` }
+  if (!credentials)
+    return {
+      ok: false,
+      failure: 'unknown-key',
+      detail: `The security token included in the request is invalid (access key ${accessKeyId} is unknown).`
+    }
+  if (store.isExpired(credentials))
+    return { ok: false, failure: 'expired', detail: 'The security token included in the request is expired' }
+  if (service !== signingName)
+    return { ok: false, failure: 'wrong-service', detail: `Credential should be scoped to correct service: '${signingName}'.` }
 
   const signedHeaders = signedHeaderList!.split(';')
   const headers: Record<string, string> = {}
@@ -46,9 +54,13 @@ export async function verifySigV4(
   if (Number.isNaN(signingDate.getTime())) return { ok: false, failure: 'bad-signature', detail: 'X-Amz-Date is missing or malformed' }
 
   const signer = new SignatureV4({
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken
+    },
     region: region!,
-    service: service!,
+    service: service,
     sha256: Sha256,
     // S3 signs the path as sent; every other service escapes it once more.
     uriEscapePath: signingName !== 's3',
@@ -72,7 +84,9 @@ export async function verifySigV4(
     return {
       ok: false,
       failure: 'bad-signature',
-      detail: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.'
+      detail:
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing ' +
+        'method.'
     }
   }
   return { ok: true, credentials, region: region! }

@@ -43,7 +43,8 @@ export interface StandInOptions {
 }
 
 export interface StandInState {
-  options: Required<Omit<StandInOptions, 'ports' | 'dataDir' | 'githubEnv'>> & Pick<StandInOptions, 'ports' | 'githubEnv'> & { dataDir: string }
+  options: Required<Omit<StandInOptions, 'ports' | 'dataDir' | 'githubEnv'>> &
+    Pick<StandInOptions, 'ports' | 'githubEnv'> & { dataDir: string }
   credentials: CredentialStore
   faults: Faults
   log: RequestLog

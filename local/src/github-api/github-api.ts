@@ -67,7 +67,8 @@ export async function startGitHubApi(): Promise<GitHubApiStandIn> {
 
     const list = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(parsedUrl.pathname)
     const one = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(parsedUrl.pathname)
-    const denied = () => reply(403, { message: 'Resource not accessible by integration', documentation_url: `${DOCS}#create-an-issue-comment`, status: '403' })
+    const denied = () =>
+      reply(403, { message: 'Resource not accessible by integration', documentation_url: `${DOCS}#create-an-issue-comment`, status: '403' })
     const bodyText = (body as { body?: unknown } | undefined)?.body
 
     if (list && req.method === 'GET') {

@@ -39,7 +39,11 @@ export class IssueComments {
       html_url: `https://github.com/${repository}/pull/${issue}#issuecomment-${id}`,
       issue_url: `${this.apiUrl()}/repos/${repository}/issues/${issue}`,
       body,
-      user: { login: author, id: author.endsWith('[bot]') ? 41898282 : 1, type: author.endsWith('[bot]') ? ('Bot' as const) : ('User' as const) },
+      user: {
+        login: author,
+        id: author.endsWith('[bot]') ? 41898282 : 1,
+        type: author.endsWith('[bot]') ? ('Bot' as const) : ('User' as const)
+      },
       author_association: author.endsWith('[bot]') ? 'NONE' : 'MEMBER',
       created_at: now,
       updated_at: now,

@@ -28,7 +28,8 @@ export function describeLogStreams(store: LogStore, body: RequestBody, scope: St
   const descending = optionalBoolean(body, 'descending') ?? false
   const limit = optionalInteger(body, 'limit', CONSTRAINTS.describeLimit) ?? DEFAULT_LIMIT
   const nextToken = optionalString(body, 'nextToken', CONSTRAINTS.nextToken)
-  if (orderBy === 'LastEventTime' && prefix !== undefined) throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.')
+  if (orderBy === 'LastEventTime' && prefix !== undefined)
+    throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.')
   if (!store.hasGroup(logGroupName)) throw resourceNotFound(LOG_GROUP_NOT_FOUND)
 
   let streams = store.streams(logGroupName, prefix ?? '')
@@ -51,7 +52,8 @@ export function describeLogStreams(store: LogStore, body: RequestBody, scope: St
   const page = streams.slice(start, start + limit)
   const more = start + page.length < streams.length
   const last = page.at(-1)
-  const cursor: Cursor | undefined = !more || !last ? undefined : orderBy === 'LogStreamName' ? { afterName: last.logStreamName } : { offset: start + page.length }
+  const cursor: Cursor | undefined =
+    !more || !last ? undefined : orderBy === 'LogStreamName' ? { afterName: last.logStreamName } : { offset: start + page.length }
 
   return {
     logStreams: page.map((stream) => describeStream(stream, logGroupName, scope)),

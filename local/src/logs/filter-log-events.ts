@@ -4,7 +4,15 @@
 import type { LogStore } from '../stores/log-store.js'
 import { compileFilterPattern } from './filter-pattern.js'
 import { invalidParameter, LOG_GROUP_NOT_FOUND, resourceNotFound } from './logs-errors.js'
-import { CONSTRAINTS, logGroupOf, optionalBoolean, optionalInteger, optionalString, optionalStringList, type RequestBody } from './logs-input.js'
+import {
+  CONSTRAINTS,
+  logGroupOf,
+  optionalBoolean,
+  optionalInteger,
+  optionalString,
+  optionalStringList,
+  type RequestBody
+} from './logs-input.js'
 import { opaqueToken, parseOpaqueToken } from './log-tokens.js'
 import { fittingCount } from './response-budget.js'
 
@@ -18,7 +26,13 @@ interface Cursor {
 
 const isCursor = (value: unknown): value is Cursor => {
   const cursor = value as Partial<Cursor> | null
-  return typeof cursor === 'object' && cursor !== null && typeof cursor.ascending === 'boolean' && Number.isFinite(cursor.timestamp) && Number.isSafeInteger(cursor.sequence)
+  return (
+    typeof cursor === 'object' &&
+    cursor !== null &&
+    typeof cursor.ascending === 'boolean' &&
+    Number.isFinite(cursor.timestamp) &&
+    Number.isSafeInteger(cursor.sequence)
+  )
 }
 
 interface FoundEvent {
@@ -31,7 +45,8 @@ interface FoundEvent {
 }
 
 /** Time order, then arrival order for events of the same millisecond. */
-const compare = (a: { timestamp: number; sequence: number }, b: { timestamp: number; sequence: number }) => a.timestamp - b.timestamp || a.sequence - b.sequence
+const compare = (a: { timestamp: number; sequence: number }, b: { timestamp: number; sequence: number }) =>
+  a.timestamp - b.timestamp || a.sequence - b.sequence
 
 export function filterLogEvents(store: LogStore, body: RequestBody): Record<string, unknown> {
   const logGroupName = logGroupOf(body)
@@ -69,13 +84,27 @@ export function filterLogEvents(store: LogStore, body: RequestBody): Record<stri
   }
   found.sort(ascending ? compare : (a, b) => compare(b, a))
 
-  const page = found.slice(0, fittingCount(found.map((e) => e.message), limit))
+  const page = found.slice(
+    0,
+    fittingCount(
+      found.map((e) => e.message),
+      limit
+    )
+  )
   const last = page.at(-1)
   const more = page.length < found.length
   return {
-    events: page.map(({ logStreamName, timestamp, message, ingestionTime, eventId }) => ({ logStreamName, timestamp, message, ingestionTime, eventId })),
+    events: page.map(({ logStreamName, timestamp, message, ingestionTime, eventId }) => ({
+      logStreamName,
+      timestamp,
+      message,
+      ingestionTime,
+      eventId
+    })),
     // No longer filled by the service (since May 2020): always empty.
     searchedLogStreams: [],
-    ...(more && last ? { nextToken: opaqueToken('FilterLogEvents', logGroupName, { ascending, timestamp: last.timestamp, sequence: last.sequence }) } : {})
+    ...(more && last
+      ? { nextToken: opaqueToken('FilterLogEvents', logGroupName, { ascending, timestamp: last.timestamp, sequence: last.sequence }) }
+      : {})
   }
 }

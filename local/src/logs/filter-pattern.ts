@@ -25,7 +25,10 @@ export function compileFilterPattern(pattern: string | undefined): EventMatcher 
   const trimmed = (pattern ?? '').trim()
   if (trimmed === '') return () => true
   if (/^[{[%]/.test(trimmed)) {
-    throw invalidParameter(`The stand-in only imitates term filter patterns, not ${JSON.stringify(trimmed)} (JSON, space-delimited and regular-expression patterns are not supported).`)
+    throw invalidParameter(
+      `The stand-in only imitates term filter patterns, not ${JSON.stringify(trimmed)} (JSON, space-delimited and regular-expression ` +
+        `patterns are not supported).`
+    )
   }
   const required: string[] = []
   const excluded: string[] = []
@@ -36,5 +39,7 @@ export function compileFilterPattern(pattern: string | undefined): EventMatcher 
     else required.push(term)
   }
   return (message) =>
-    required.every((t) => message.includes(t)) && !excluded.some((t) => message.includes(t)) && (anyOf.length === 0 || anyOf.some((t) => message.includes(t)))
+    required.every((t) => message.includes(t)) &&
+    !excluded.some((t) => message.includes(t)) &&
+    (anyOf.length === 0 || anyOf.some((t) => message.includes(t)))
 }

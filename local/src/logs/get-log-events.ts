@@ -7,7 +7,15 @@
 // non-decreasing timestamps, so that is also timestamp order.
 import type { LogEvent, LogStore } from '../stores/log-store.js'
 import { LOG_GROUP_NOT_FOUND, LOG_STREAM_NOT_FOUND, resourceNotFound } from './logs-errors.js'
-import { CONSTRAINTS, logGroupOf, optionalBoolean, optionalInteger, optionalString, requiredString, type RequestBody } from './logs-input.js'
+import {
+  CONSTRAINTS,
+  logGroupOf,
+  optionalBoolean,
+  optionalInteger,
+  optionalString,
+  requiredString,
+  type RequestBody
+} from './logs-input.js'
 import { parseStreamToken, streamToken, type StreamPosition } from './log-tokens.js'
 import { fittingCount } from './response-budget.js'
 
@@ -30,7 +38,8 @@ export function getLogEvents(store: LogStore, body: RequestBody): Record<string,
   // The token's direction wins over startFromHead.
   const token: StreamPosition | undefined = nextToken === undefined ? undefined : parseStreamToken(nextToken)
   const direction = token?.direction ?? (startFromHead ? 'forward' : 'backward')
-  const inRange = (event: LogEvent) => (startTime === undefined || event.timestamp >= startTime) && (endTime === undefined || event.timestamp < endTime)
+  const inRange = (event: LogEvent) =>
+    (startTime === undefined || event.timestamp >= startTime) && (endTime === undefined || event.timestamp < endTime)
 
   let page: LogEvent[]
   let nextForward: number
@@ -38,7 +47,13 @@ export function getLogEvents(store: LogStore, body: RequestBody): Record<string,
   if (direction === 'forward') {
     const after = token?.sequence ?? 0
     const candidates = stream.events.filter((event) => sequenceOf(event) > after && inRange(event))
-    page = candidates.slice(0, fittingCount(candidates.map((e) => e.message), limit))
+    page = candidates.slice(
+      0,
+      fittingCount(
+        candidates.map((e) => e.message),
+        limit
+      )
+    )
     nextForward = page.length > 0 ? sequenceOf(page.at(-1)!) : after
     nextBackward = page.length > 0 ? sequenceOf(page[0]!) : after + 1
   } else {

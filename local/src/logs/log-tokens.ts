@@ -30,7 +30,12 @@ export function opaqueToken<T extends object>(operation: string, logGroup: strin
   return Buffer.from(JSON.stringify({ op: operation, group: logGroup, cursor })).toString('base64url')
 }
 
-export function parseOpaqueToken<T extends object>(token: string, operation: string, logGroup: string, isCursor: (value: unknown) => value is T): T {
+export function parseOpaqueToken<T extends object>(
+  token: string,
+  operation: string,
+  logGroup: string,
+  isCursor: (value: unknown) => value is T
+): T {
   let decoded: unknown
   try {
     decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))

@@ -37,7 +37,8 @@ export function parseBody(body: Buffer | undefined): RequestBody {
   } catch {
     throw serializationError('Start of structure or map found where not expected.')
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw serializationError('Start of structure or map found where not expected.')
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw serializationError('Start of structure or map found where not expected.')
   return parsed as RequestBody
 }
 
@@ -69,9 +70,12 @@ export function requiredString(body: RequestBody, member: string, constraint: St
 export function optionalInteger(body: RequestBody, member: string, range: { min?: number; max?: number } = {}): number | undefined {
   const value = body[member]
   if (value === undefined || value === null) return undefined
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw serializationError(`Unexpected value type for '${member}': expected an integer.`)
-  if (range.min !== undefined && value < range.min) throw violation(value, member, `Member must have value greater than or equal to ${range.min}`)
-  if (range.max !== undefined && value > range.max) throw violation(value, member, `Member must have value less than or equal to ${range.max}`)
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw serializationError(`Unexpected value type for '${member}': expected an integer.`)
+  if (range.min !== undefined && value < range.min)
+    throw violation(value, member, `Member must have value greater than or equal to ${range.min}`)
+  if (range.max !== undefined && value > range.max)
+    throw violation(value, member, `Member must have value less than or equal to ${range.max}`)
   return value
 }
 
@@ -82,11 +86,17 @@ export function optionalBoolean(body: RequestBody, member: string): boolean | un
   return value
 }
 
-export function optionalStringList(body: RequestBody, member: string, size: { min: number; max: number }, item: StringConstraint): string[] | undefined {
+export function optionalStringList(
+  body: RequestBody,
+  member: string,
+  size: { min: number; max: number },
+  item: StringConstraint
+): string[] | undefined {
   const value = body[member]
   if (value === undefined || value === null) return undefined
   if (!Array.isArray(value)) throw serializationError(`Unexpected value type for '${member}': expected a list.`)
-  if (value.length < size.min) throw violation(`[${value.join(', ')}]`, member, `Member must have length greater than or equal to ${size.min}`)
+  if (value.length < size.min)
+    throw violation(`[${value.join(', ')}]`, member, `Member must have length greater than or equal to ${size.min}`)
   if (value.length > size.max) throw violation(`[${value.join(', ')}]`, member, `Member must have length less than or equal to ${size.max}`)
   return value.map((entry, index) => checkedString(entry, `${member}.${index + 1}.member`, item))
 }
@@ -105,7 +115,8 @@ export function optionalEnum<T extends string>(body: RequestBody, member: string
 export function logGroupOf(body: RequestBody): string {
   const name = optionalString(body, 'logGroupName', CONSTRAINTS.logGroupName)
   const identifier = optionalString(body, 'logGroupIdentifier', CONSTRAINTS.logGroupIdentifier)
-  if (name !== undefined && identifier !== undefined) throw invalidParameter('LogGroup name and LogGroup ARN are mutually exclusive parameters.')
+  if (name !== undefined && identifier !== undefined)
+    throw invalidParameter('LogGroup name and LogGroup ARN are mutually exclusive parameters.')
   if (name !== undefined) return name
   if (identifier === undefined) throw invalidParameter('Either LogGroupName or LogGroupIdentifier must be provided.')
   const arn = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:(.+?)(?::\*)?$/.exec(identifier)

@@ -133,7 +133,9 @@ export function claimsFromGitHubEnv(env: GitHubEnv, overrides: Partial<GitHubCla
     workflow_sha: env.GITHUB_WORKFLOW_SHA,
     runner_environment: env.RUNNER_ENVIRONMENT
   }
-  const defined = Object.fromEntries(Object.entries(fromEnv).filter(([, value]) => value !== undefined && value !== '')) as Partial<GitHubClaims>
+  const defined = Object.fromEntries(
+    Object.entries(fromEnv).filter(([, value]) => value !== undefined && value !== '')
+  ) as Partial<GitHubClaims>
   return completeClaims({ ...defined, ...overrides })
 }
 

@@ -57,7 +57,12 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   const payload = parseSegment(payloadPart)
   if (!isObject(header) || typeof header.alg !== 'string' || !isObject(payload)) return undefined
   if (!/^[A-Za-z0-9_-]+$/.test(signaturePart)) return undefined
-  return { header: header as JwtHeader, payload, signingInput: `${headerPart}.${payloadPart}`, signature: Buffer.from(signaturePart, 'base64url') }
+  return {
+    header: header as JwtHeader,
+    payload,
+    signingInput: `${headerPart}.${payloadPart}`,
+    signature: Buffer.from(signaturePart, 'base64url')
+  }
 }
 
 export function verifyRs256(decoded: DecodedJwt, jwk: PublicJwk): boolean {
@@ -70,6 +75,8 @@ export function publicJwkOf(publicKey: KeyObject): PublicJwk {
   const { n, e } = publicKey.export({ format: 'jwk' })
   if (!n || !e) throw new Error('not an RSA public key')
   // RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace.
-  const kid = createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url')
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ e, kty: 'RSA', n }))
+    .digest('base64url')
   return { kty: 'RSA', n, e, kid, alg: 'RS256', use: 'sig' }
 }

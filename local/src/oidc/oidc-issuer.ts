@@ -112,10 +112,37 @@ export class OidcIssuer {
       subject_types_supported: ['public', 'pairwise'],
       response_types_supported: ['id_token'],
       claims_supported: [
-        'sub', 'aud', 'exp', 'iat', 'iss', 'jti', 'nbf', 'ref', 'sha', 'repository', 'repository_id', 'repository_owner',
-        'repository_owner_id', 'repository_visibility', 'run_id', 'run_number', 'run_attempt', 'runner_environment', 'actor',
-        'actor_id', 'workflow', 'workflow_ref', 'workflow_sha', 'head_ref', 'base_ref', 'event_name', 'ref_type', 'ref_protected',
-        'environment', 'job_workflow_ref', 'job_workflow_sha'
+        'sub',
+        'aud',
+        'exp',
+        'iat',
+        'iss',
+        'jti',
+        'nbf',
+        'ref',
+        'sha',
+        'repository',
+        'repository_id',
+        'repository_owner',
+        'repository_owner_id',
+        'repository_visibility',
+        'run_id',
+        'run_number',
+        'run_attempt',
+        'runner_environment',
+        'actor',
+        'actor_id',
+        'workflow',
+        'workflow_ref',
+        'workflow_sha',
+        'head_ref',
+        'base_ref',
+        'event_name',
+        'ref_type',
+        'ref_protected',
+        'environment',
+        'job_workflow_ref',
+        'job_workflow_sha'
       ],
       id_token_signing_alg_values_supported: ['RS256'],
       scopes_supported: ['openid']
@@ -126,7 +153,13 @@ export class OidcIssuer {
     return `${run.serverUrl}/${run.claims.repository_owner}`
   }
 
-  private sign(claims: GitHubClaims, audience: string, lifetimeSeconds: number, foreignKey: boolean, overrides: Partial<IdTokenClaims> = {}): string {
+  private sign(
+    claims: GitHubClaims,
+    audience: string,
+    lifetimeSeconds: number,
+    foreignKey: boolean,
+    overrides: Partial<IdTokenClaims> = {}
+  ): string {
     // The stand-in's one clock: STS checks expiry against the same one.
     const now = Math.floor(this.state.credentials.now() / 1000)
     const payload: IdTokenClaims = {

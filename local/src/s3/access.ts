@@ -48,7 +48,8 @@ export function usableBucket(access: BucketAccess, name: string, options: Bucket
     if (expectedOwner !== undefined && !/^\d{12}$/.test(String(expectedOwner))) throw s3Errors.invalidBucketOwner()
     throw s3Errors.noSuchBucket(name)
   }
-  if ((options.checkRegion ?? true) && bucket.region !== access.region) throw s3Errors.wrongRegion(bucket.name, bucket.region, access.req.headers.host ?? '')
+  if ((options.checkRegion ?? true) && bucket.region !== access.region)
+    throw s3Errors.wrongRegion(bucket.name, bucket.region, access.req.headers.host ?? '')
   if (bucket.ownerAccountId !== access.caller.accountId) throw s3Errors.accessDenied()
   checkExpectedOwner(bucket, expectedOwner)
   return bucket

@@ -94,7 +94,8 @@ export class AwsChunkedDecoder extends Transform {
         case 'trailer': {
           const end = buffer.indexOf(CRLF, position)
           if (end === -1) {
-            if (buffer.length - position > MAX_LINE) throw this.state === 'trailer' ? s3Errors.malformedTrailer() : s3Errors.incompleteBody()
+            if (buffer.length - position > MAX_LINE)
+              throw this.state === 'trailer' ? s3Errors.malformedTrailer() : s3Errors.incompleteBody()
             this.pending = Buffer.from(buffer.subarray(position))
             return
           }
@@ -121,7 +122,8 @@ export class AwsChunkedDecoder extends Transform {
     if (size > 0) {
       this.chunkCount += 1
       // S3: every chunk but the last carries at least 8 KiB.
-      if (this.previousChunkSize !== undefined && this.previousChunkSize < MIN_CHUNK_SIZE) throw s3Errors.invalidChunkSize(this.chunkCount, this.previousChunkSize)
+      if (this.previousChunkSize !== undefined && this.previousChunkSize < MIN_CHUNK_SIZE)
+        throw s3Errors.invalidChunkSize(this.chunkCount, this.previousChunkSize)
       this.previousChunkSize = size
       this.remaining = size
       this.chunkHash = this.options.signing ? createHash('sha256') : undefined
@@ -160,7 +162,8 @@ export class AwsChunkedDecoder extends Transform {
     const signing = this.options.signing
     if (this.options.signedTrailer && signing) {
       if (this.trailerSignatureSent === undefined) throw s3Errors.malformedTrailer()
-      if (trailerSignature(signing, this.previousSignature!, this.trailerOrder) !== this.trailerSignatureSent) throw s3Errors.signatureDoesNotMatch()
+      if (trailerSignature(signing, this.previousSignature!, this.trailerOrder) !== this.trailerSignatureSent)
+        throw s3Errors.signatureDoesNotMatch()
     } else if (this.trailerSignatureSent !== undefined) {
       throw s3Errors.malformedTrailer()
     }

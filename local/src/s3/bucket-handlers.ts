@@ -25,7 +25,8 @@ export const createBucket: S3Handler = async (call) => {
     if (typeof value === 'string' && value !== '') constraint = value
   }
   // us-east-1 is the default and may not be named; every other endpoint only creates buckets in its own region.
-  if (constraint !== undefined && (!REGION_PATTERN.test(constraint) || constraint === 'us-east-1')) throw s3Errors.invalidLocationConstraint(constraint)
+  if (constraint !== undefined && (!REGION_PATTERN.test(constraint) || constraint === 'us-east-1'))
+    throw s3Errors.invalidLocationConstraint(constraint)
   let region: string
   if (call.region === 'us-east-1') region = constraint === 'EU' ? 'eu-west-1' : (constraint ?? 'us-east-1')
   else if (constraint === call.region) region = constraint
@@ -67,7 +68,9 @@ export const listBuckets: S3Handler = async (call) => {
   const regionFilter = call.route.query.get('bucket-region')
   const buckets = call.state.objects
     .listBuckets()
-    .filter((b) => b.ownerAccountId === call.caller.accountId && b.name.startsWith(prefix) && (regionFilter === null || b.region === regionFilter))
+    .filter(
+      (b) => b.ownerAccountId === call.caller.accountId && b.name.startsWith(prefix) && (regionFilter === null || b.region === regionFilter)
+    )
     .sort((a, b) => compareKeys(a.name, b.name))
   return xmlReply('ListAllMyBucketsResult', {
     Owner: { ID: canonicalUserId(call.caller.accountId) },
@@ -77,7 +80,9 @@ export const listBuckets: S3Handler = async (call) => {
 }
 
 function objectEntry(object: StoredObject, encode: (key: string) => string, owner: string | undefined): XmlElements {
-  const algorithm = Object.keys(object.checksums ?? {}).map((name) => parseAlgorithm(name)).find((a) => a !== undefined)
+  const algorithm = Object.keys(object.checksums ?? {})
+    .map((name) => parseAlgorithm(name))
+    .find((a) => a !== undefined)
   return {
     Key: encode(object.key),
     LastModified: xmlTimestamp(object.lastModified),
@@ -102,7 +107,14 @@ export const listObjectsV2: S3Handler = async (call) => {
   const marker = token !== null ? decodeContinuationToken(token) : startAfter ? { value: startAfter, isPrefix: false } : undefined
   const owner = query.get('fetch-owner') === 'true' ? canonicalUserId(bucket.ownerAccountId) : undefined
 
-  const page = listPage({ entries: sortedObjects(call, bucket.name), keyOf: (o) => o.key, prefix, delimiter, maxKeys, skip: (o) => coveredBy(o.key, marker) })
+  const page = listPage({
+    entries: sortedObjects(call, bucket.name),
+    keyOf: (o) => o.key,
+    prefix,
+    delimiter,
+    maxKeys,
+    skip: (o) => coveredBy(o.key, marker)
+  })
   return xmlReply('ListBucketResult', {
     Name: bucket.name,
     Prefix: encode(prefix),

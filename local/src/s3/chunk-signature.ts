@@ -15,7 +15,8 @@ export interface StreamingSigningContext {
   seedSignature: string
 }
 
-const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=[^/]+\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=[^,]+, ?Signature=([0-9a-f]{64})$/
+const AUTHORIZATION =
+  /^AWS4-HMAC-SHA256 Credential=[^/]+\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=[^,]+, ?Signature=([0-9a-f]{64})$/
 
 function hmac(key: Buffer | string, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest()
@@ -30,7 +31,11 @@ export function signingKey(secretAccessKey: string, date: string, region: string
 }
 
 /** The context to verify a streamed body's chunk signatures, from an already verified request. */
-export function streamingContext(authorization: string | undefined, amzDate: string | undefined, secretAccessKey: string): StreamingSigningContext | undefined {
+export function streamingContext(
+  authorization: string | undefined,
+  amzDate: string | undefined,
+  secretAccessKey: string
+): StreamingSigningContext | undefined {
   const match = AUTHORIZATION.exec(authorization ?? '')
   if (!match || !amzDate) return undefined
   const [, date, region, service, signature] = match as unknown as [string, string, string, string, string]
@@ -44,12 +49,18 @@ export function streamingContext(authorization: string | undefined, amzDate: str
 
 /** Signature of one chunk, given the chunk data's SHA-256 (hex) and the previous signature. */
 export function chunkSignature(context: StreamingSigningContext, previousSignature: string, chunkDataSha256: string): string {
-  const stringToSign = ['AWS4-HMAC-SHA256-PAYLOAD', context.amzDate, context.scope, previousSignature, EMPTY_SHA256, chunkDataSha256].join('\n')
+  const stringToSign = ['AWS4-HMAC-SHA256-PAYLOAD', context.amzDate, context.scope, previousSignature, EMPTY_SHA256, chunkDataSha256].join(
+    '\n'
+  )
   return hmac(context.signingKey, stringToSign).toString('hex')
 }
 
 /** Signature of the trailing headers, chained to the final (empty) chunk's signature. */
-export function trailerSignature(context: StreamingSigningContext, previousSignature: string, trailers: ReadonlyArray<[string, string]>): string {
+export function trailerSignature(
+  context: StreamingSigningContext,
+  previousSignature: string,
+  trailers: ReadonlyArray<[string, string]>
+): string {
   const canonical = trailers.map(([name, value]) => `${name}:${value}\n`).join('')
   const stringToSign = ['AWS4-HMAC-SHA256-TRAILER', context.amzDate, context.scope, previousSignature, sha256Hex(canonical)].join('\n')
   return hmac(context.signingKey, stringToSign).toString('hex')

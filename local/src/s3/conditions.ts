@@ -11,7 +11,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 function unquote(etag: string): string {
-  return etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1')
+  return etag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1')
 }
 
 function etagMatches(condition: string, etag: string): boolean {
@@ -55,7 +58,8 @@ export function evaluateReadConditions(req: IncomingMessage, object: StoredObjec
 
 /** CopyObject's x-amz-copy-source-if-* conditions: any that fails is a 412. */
 export function checkCopySourceConditions(req: IncomingMessage, source: StoredObject): void {
-  if (evaluateReadConditions(req, source, 'x-amz-copy-source-') === 'not-modified') throw s3Errors.preconditionFailed('x-amz-copy-source-If-None-Match')
+  if (evaluateReadConditions(req, source, 'x-amz-copy-source-') === 'not-modified')
+    throw s3Errors.preconditionFailed('x-amz-copy-source-If-None-Match')
 }
 
 /** Conditional writes; `current` is the object the write would replace. */

@@ -1,7 +1,14 @@
 // Multipart upload operations: CreateMultipartUpload, UploadPart,
 // CompleteMultipartUpload, AbortMultipartUpload, ListMultipartUploads, ListParts.
 import { canonicalUserId } from './access.js'
-import { checksumHeaderName, FULL_OBJECT_CAPABLE, isWellFormedChecksum, parseAlgorithm, CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from './checksums.js'
+import {
+  checksumHeaderName,
+  FULL_OBJECT_CAPABLE,
+  isWellFormedChecksum,
+  parseAlgorithm,
+  CHECKSUM_ALGORITHMS,
+  type ChecksumAlgorithm
+} from './checksums.js'
 import { checkWriteConditions } from './conditions.js'
 import { listPage, compareKeys, listParameters, parseMaxKeys } from './listing.js'
 import { type ChecksumType, type MultipartUpload, type RequestedPart } from './multipart.js'
@@ -20,7 +27,9 @@ function uploadOf(call: S3Call): MultipartUpload {
 
 /** The checksum headers CreateMultipartUpload answers with. */
 function uploadChecksumHeaders(upload: MultipartUpload): Record<string, string> {
-  return upload.checksumAlgorithm ? { 'x-amz-checksum-algorithm': upload.checksumAlgorithm, 'x-amz-checksum-type': upload.checksumType! } : {}
+  return upload.checksumAlgorithm
+    ? { 'x-amz-checksum-algorithm': upload.checksumAlgorithm, 'x-amz-checksum-type': upload.checksumType! }
+    : {}
 }
 
 function declaredChecksum(call: S3Call): { algorithm?: ChecksumAlgorithm; type?: ChecksumType } {
@@ -28,7 +37,9 @@ function declaredChecksum(call: S3Call): { algorithm?: ChecksumAlgorithm; type?:
   const typeHeader = header(call, 'x-amz-checksum-type')
   const algorithm = parseAlgorithm(algorithmHeader)
   if (algorithmHeader !== undefined && !algorithm) {
-    throw s3Errors.invalidRequest(`Checksum algorithm provided is unsupported. Please try again with any of the valid types: [${CHECKSUM_ALGORITHMS.join(', ')}]`)
+    throw s3Errors.invalidRequest(
+      `Checksum algorithm provided is unsupported. Please try again with any of the valid types: [${CHECKSUM_ALGORITHMS.join(', ')}]`
+    )
   }
   if (typeHeader === undefined) {
     if (!algorithm) return {}
@@ -89,7 +100,10 @@ export const uploadPart: S3Handler = async (call) => {
       const sent = checksum?.algorithm
       // A COMPOSITE upload needs every part's checksum; any part may only use the upload's algorithm.
       if ((sent === undefined && upload.checksumType === 'COMPOSITE') || (sent !== undefined && sent !== declared)) {
-        throw s3Errors.invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${declared.toLowerCase()}, actual checksum Type: ${sent?.toLowerCase() ?? 'null'}`)
+        throw s3Errors.invalidRequest(
+          `Checksum Type mismatch occurred, expected checksum Type: ${declared.toLowerCase()}, actual checksum Type: ` +
+            `${sent?.toLowerCase() ?? 'null'}`
+        )
       }
     }
   })
@@ -99,7 +113,11 @@ export const uploadPart: S3Handler = async (call) => {
   await call.uploads.addPart(upload, { partNumber, staged: received, etag, checksum, lastModified: new Date() })
   return {
     status: 200,
-    headers: { etag, ...encryptionHeaders(upload.meta), ...(declared && checksum ? { [checksumHeaderName(declared)]: checksum.toString('base64') } : {}) }
+    headers: {
+      etag,
+      ...encryptionHeaders(upload.meta),
+      ...(declared && checksum ? { [checksumHeaderName(declared)]: checksum.toString('base64') } : {})
+    }
   }
 }
 
@@ -181,7 +199,13 @@ export const completeMultipartUpload: S3Handler = async (call) => {
   }
   return xmlReply(
     'CompleteMultipartUploadResult',
-    { Location: objectLocation(call, upload.bucket, upload.key), Bucket: upload.bucket, Key: upload.key, ETag: stored.etag, ...checksumElements },
+    {
+      Location: objectLocation(call, upload.bucket, upload.key),
+      Bucket: upload.bucket,
+      Key: upload.key,
+      ETag: stored.etag,
+      ...checksumElements
+    },
     encryptionHeaders(stored)
   )
 }
@@ -252,7 +276,8 @@ export const listParts: S3Handler = async (call) => {
   const query = call.route.query
   const maxParts = parseMaxKeys(query.get('max-parts'), 'max-parts')
   const markerValue = query.get('part-number-marker') ?? '0'
-  if (!/^\d+$/.test(markerValue)) throw s3Errors.invalidArgument('Provided part-number-marker not an integer or within integer range', 'part-number-marker', markerValue)
+  if (!/^\d+$/.test(markerValue))
+    throw s3Errors.invalidArgument('Provided part-number-marker not an integer or within integer range', 'part-number-marker', markerValue)
   const marker = Number(markerValue)
   const after = [...upload.parts.values()].filter((p) => p.partNumber > marker).sort((a, b) => a.partNumber - b.partNumber)
   const shown = after.slice(0, maxParts)

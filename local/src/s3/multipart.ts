@@ -115,7 +115,8 @@ export class MultipartUploads {
       chosen.push(part)
     }
     chosen.forEach((part, index) => {
-      if (index < chosen.length - 1 && part.staged.size < MIN_PART_SIZE) throw s3Errors.entityTooSmall(part.staged.size, part.partNumber, part.etag)
+      if (index < chosen.length - 1 && part.staged.size < MIN_PART_SIZE)
+        throw s3Errors.entityTooSmall(part.staged.size, part.partNumber, part.etag)
     })
 
     // Without a declared algorithm S3 still gives the object a full-object CRC64NVME.
@@ -161,7 +162,8 @@ export class MultipartUploads {
     }
     if (algorithm && upload.checksumType === 'COMPOSITE' && entry.checksums[algorithm] === undefined) {
       throw s3Errors.invalidRequest(
-        `The upload was created using a ${algorithm.toLowerCase()} checksum. The complete request must include the checksum for each part. It was missing for part ${entry.partNumber} in the request.`
+        `The upload was created using a ${algorithm.toLowerCase()} checksum. The complete request must include the checksum for each ` +
+          `part. It was missing for part ${entry.partNumber} in the request.`
       )
     }
   }

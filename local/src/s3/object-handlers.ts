@@ -45,7 +45,12 @@ export const putObject: S3Handler = async (call) => {
     key,
     received.file,
     { size: received.size, etag: etagOf(received), sha256: received.sha256Hex },
-    { ...meta, ...encryption, checksums: { [algorithm]: received.checksums.get(algorithm)!.toString('base64') }, checksumType: 'FULL_OBJECT' }
+    {
+      ...meta,
+      ...encryption,
+      checksums: { [algorithm]: received.checksums.get(algorithm)!.toString('base64') },
+      checksumType: 'FULL_OBJECT'
+    }
   )
   return { status: 200, headers: { etag: stored.etag, ...encryptionHeaders(stored), ...checksumHeaders(stored) } }
 }
@@ -128,7 +133,8 @@ export const deleteObjects: S3Handler = async (call) => {
   const bucket = bucketOf(call)
   const { req } = call.ctx
   // S3 insists on an integrity header for this operation.
-  const hasIntegrityHeader = header(call, 'content-md5') !== undefined || Object.keys(req.headers).some((name) => /^x-amz-checksum-(crc|sha)/.test(name))
+  const hasIntegrityHeader =
+    header(call, 'content-md5') !== undefined || Object.keys(req.headers).some((name) => /^x-amz-checksum-(crc|sha)/.test(name))
   if (!hasIntegrityHeader) throw s3Errors.invalidRequest('Missing required header for this request: Content-MD5 OR x-amz-checksum-*')
   const { text } = await readDocument(req, call.caller, call.state.objects)
   const document = parseXmlDocument(text, 'Delete')
@@ -147,7 +153,8 @@ export const deleteObjects: S3Handler = async (call) => {
 
 /** x-amz-copy-source: URL-encoded `bucket/key` (leading slash optional, `?versionId=` optional). */
 function parseCopySource(value: string | undefined): { bucket: string; key: string } {
-  const invalid = () => s3Errors.invalidArgument('Copy Source must mention the source bucket and key: sourcebucket/sourcekey', 'x-amz-copy-source', value)
+  const invalid = () =>
+    s3Errors.invalidArgument('Copy Source must mention the source bucket and key: sourcebucket/sourcekey', 'x-amz-copy-source', value)
   if (!value) throw invalid()
   const [path, query] = value.split('?', 2) as [string, string | undefined]
   const withoutSlash = path.startsWith('/') ? path.slice(1) : path
@@ -178,13 +185,17 @@ export const copyObject: S3Handler = async (call) => {
   const objects = call.state.objects
   const sourceAt = parseCopySource(header(call, 'x-amz-copy-source'))
   // A copy may read from another region, but only from a bucket the caller's account owns.
-  const sourceBucket = usableBucket(call.access, sourceAt.bucket, { expectedOwnerHeader: 'x-amz-source-expected-bucket-owner', checkRegion: false })
+  const sourceBucket = usableBucket(call.access, sourceAt.bucket, {
+    expectedOwnerHeader: 'x-amz-source-expected-bucket-owner',
+    checkRegion: false
+  })
   const source = objects.head(sourceBucket.name, sourceAt.key)
   if (!source) throw s3Errors.noSuchKey(sourceAt.key)
   checkCopySourceConditions(req, source)
 
   const directive = header(call, 'x-amz-metadata-directive') ?? 'COPY'
-  if (directive !== 'COPY' && directive !== 'REPLACE') throw s3Errors.invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive)
+  if (directive !== 'COPY' && directive !== 'REPLACE')
+    throw s3Errors.invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive)
   const changesSomething =
     directive === 'REPLACE' ||
     header(call, 'x-amz-server-side-encryption') !== undefined ||
@@ -192,17 +203,25 @@ export const copyObject: S3Handler = async (call) => {
     header(call, 'x-amz-website-redirect-location') !== undefined
   if (isSameObject(source, bucket.name, key) && !changesSomething) {
     throw s3Errors.invalidRequest(
-      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage " +
+        'class, website redirect location or encryption attributes.'
     )
   }
   const meta =
     directive === 'REPLACE'
       ? requestedObjectMeta(req)
-      : { contentType: source.contentType, contentEncoding: source.contentEncoding, metadata: source.metadata, representation: source.representation }
+      : {
+          contentType: source.contentType,
+          contentEncoding: source.contentEncoding,
+          metadata: source.metadata,
+          representation: source.representation
+        }
   const encryption = requestedEncryption(req, bucket.ownerAccountId, bucket.region)
   const requestedAlgorithm = header(call, 'x-amz-checksum-algorithm')
-  if (requestedAlgorithm !== undefined && !parseAlgorithm(requestedAlgorithm)) throw s3Errors.invalidRequest('Value for x-amz-checksum-algorithm header is invalid.')
-  const sourceAlgorithm = source.checksumType === 'FULL_OBJECT' ? Object.keys(source.checksums ?? {}).map((a) => parseAlgorithm(a))[0] : undefined
+  if (requestedAlgorithm !== undefined && !parseAlgorithm(requestedAlgorithm))
+    throw s3Errors.invalidRequest('Value for x-amz-checksum-algorithm header is invalid.')
+  const sourceAlgorithm =
+    source.checksumType === 'FULL_OBJECT' ? Object.keys(source.checksums ?? {}).map((a) => parseAlgorithm(a))[0] : undefined
   const algorithm = parseAlgorithm(requestedAlgorithm) ?? sourceAlgorithm ?? DEFAULT_CHECKSUM
   checkWriteConditions(req, key, objects.head(bucket.name, key))
 

@@ -45,7 +45,8 @@ export function requestedEncryption(req: IncomingMessage, bucketOwner: string, r
   const algorithm = header(req, 'x-amz-server-side-encryption')
   const keyId = header(req, 'x-amz-server-side-encryption-aws-kms-key-id')
   const bucketKey = header(req, 'x-amz-server-side-encryption-bucket-key-enabled')
-  if (header(req, 'x-amz-server-side-encryption-customer-algorithm') !== undefined) throw s3Errors.notImplemented('SSE-C (customer-provided keys)')
+  if (header(req, 'x-amz-server-side-encryption-customer-algorithm') !== undefined)
+    throw s3Errors.notImplemented('SSE-C (customer-provided keys)')
   if (algorithm !== undefined && !SSE_ALGORITHMS.includes(algorithm)) {
     throw s3Errors.invalidArgument('The encryption method specified is not supported', 'x-amz-server-side-encryption', algorithm)
   }
@@ -59,7 +60,7 @@ export function requestedEncryption(req: IncomingMessage, bucketOwner: string, r
   }
   if (!isKms) return { serverSideEncryption: 'AES256' }
   return {
-    serverSideEncryption: algorithm!,
+    serverSideEncryption: algorithm,
     kmsKeyId: kmsKeyArn(keyId ?? awsManagedKeyId(bucketOwner, region), bucketOwner, region),
     ...(bucketKey !== undefined ? { bucketKeyEnabled: bucketKey.toLowerCase() === 'true' } : {})
   }
@@ -67,8 +68,14 @@ export function requestedEncryption(req: IncomingMessage, bucketOwner: string, r
 
 /** GET and HEAD take no SSE headers (only SSE-C ones, which the stand-in does not imitate). */
 export function rejectSseHeadersOnRead(req: IncomingMessage): void {
-  if (header(req, 'x-amz-server-side-encryption') !== undefined || header(req, 'x-amz-server-side-encryption-aws-kms-key-id') !== undefined) {
-    throw s3Errors.invalidArgument('x-amz-server-side-encryption header is not supported for this operation.', 'x-amz-server-side-encryption')
+  if (
+    header(req, 'x-amz-server-side-encryption') !== undefined ||
+    header(req, 'x-amz-server-side-encryption-aws-kms-key-id') !== undefined
+  ) {
+    throw s3Errors.invalidArgument(
+      'x-amz-server-side-encryption header is not supported for this operation.',
+      'x-amz-server-side-encryption'
+    )
   }
 }
 
@@ -76,12 +83,15 @@ export function encryptionHeaders(encryption: Partial<Encryption> | ObjectMeta):
   const headers: Headers = {}
   if (encryption.serverSideEncryption) headers['x-amz-server-side-encryption'] = encryption.serverSideEncryption
   if (encryption.kmsKeyId) headers['x-amz-server-side-encryption-aws-kms-key-id'] = encryption.kmsKeyId
-  if (encryption.bucketKeyEnabled !== undefined) headers['x-amz-server-side-encryption-bucket-key-enabled'] = String(encryption.bucketKeyEnabled)
+  if (encryption.bucketKeyEnabled !== undefined)
+    headers['x-amz-server-side-encryption-bucket-key-enabled'] = String(encryption.bucketKeyEnabled)
   return headers
 }
 
 /** Content type, encodings, user metadata and other representation headers of a write. */
-export function requestedObjectMeta(req: IncomingMessage): Pick<ObjectMeta, 'contentType' | 'contentEncoding' | 'metadata' | 'representation'> {
+export function requestedObjectMeta(
+  req: IncomingMessage
+): Pick<ObjectMeta, 'contentType' | 'contentEncoding' | 'metadata' | 'representation'> {
   const metadata: Record<string, string> = {}
   let metadataBytes = 0
   for (const [name, value] of Object.entries(req.headers)) {

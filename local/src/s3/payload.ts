@@ -16,9 +16,7 @@ import { MAX_SINGLE_PUT_SIZE, s3Errors } from './s3-errors.js'
 import { discardStaged, stageBytes, type StagedBytes } from './staging.js'
 
 type PayloadMode =
-  | { kind: 'hashed'; sha256Hex: string }
-  | { kind: 'unsigned' }
-  | { kind: 'chunked'; signed: boolean; trailer: boolean; value: string }
+  { kind: 'hashed'; sha256Hex: string } | { kind: 'unsigned' } | { kind: 'chunked'; signed: boolean; trailer: boolean; value: string }
 
 /** The x-amz-checksum-* value the client sent and where it came from. */
 export interface ClientChecksum {
@@ -91,8 +89,11 @@ function declaredLength(req: IncomingMessage, mode: PayloadMode): number {
 
 /** Which checksum the client sent (header or announced trailer), validated against S3's rules. */
 function clientChecksum(req: IncomingMessage, mode: PayloadMode): ClientChecksum | undefined {
-  const headerChecksums = Object.keys(req.headers).filter((name) => name.startsWith('x-amz-checksum-') && !NON_VALUE_CHECKSUM_HEADERS.has(name))
-  if (headerChecksums.length > 1) throw s3Errors.invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.')
+  const headerChecksums = Object.keys(req.headers).filter(
+    (name) => name.startsWith('x-amz-checksum-') && !NON_VALUE_CHECKSUM_HEADERS.has(name)
+  )
+  if (headerChecksums.length > 1)
+    throw s3Errors.invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.')
 
   let trailerAlgorithm: ChecksumAlgorithm | undefined
   const trailerHeader = header(req, 'x-amz-trailer')
@@ -121,7 +122,10 @@ function clientChecksum(req: IncomingMessage, mode: PayloadMode): ClientChecksum
   const sdkAlgorithmHeader = header(req, 'x-amz-sdk-checksum-algorithm')
   if (sdkAlgorithmHeader !== undefined) {
     const sdkAlgorithm = parseAlgorithm(sdkAlgorithmHeader)
-    if (!result) throw s3Errors.invalidRequest('x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.')
+    if (!result)
+      throw s3Errors.invalidRequest(
+        'x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.'
+      )
     if (sdkAlgorithm !== result.algorithm) throw s3Errors.invalidRequest('Value for x-amz-sdk-checksum-algorithm header is invalid.')
   }
   return result
@@ -139,7 +143,12 @@ function contentMd5(req: IncomingMessage): string | undefined {
  * staged file and checks it. Throws S3's error (and removes the staged file)
  * when anything does not match.
  */
-export async function receivePayload(req: IncomingMessage, caller: KnownCredentials, objects: ObjectStore, options: ReceiveOptions): Promise<ReceivedPayload> {
+export async function receivePayload(
+  req: IncomingMessage,
+  caller: KnownCredentials,
+  objects: ObjectStore,
+  options: ReceiveOptions
+): Promise<ReceivedPayload> {
   const mode = payloadMode(req)
   const expectedLength = declaredLength(req, mode)
   const checksum = clientChecksum(req, mode)
@@ -149,7 +158,9 @@ export async function receivePayload(req: IncomingMessage, caller: KnownCredenti
   const decoders: Transform[] = []
   let decoder: AwsChunkedDecoder | undefined
   if (mode.kind === 'chunked') {
-    const signing = mode.signed ? streamingContext(header(req, 'authorization'), header(req, 'x-amz-date'), caller.secretAccessKey) : undefined
+    const signing = mode.signed
+      ? streamingContext(header(req, 'authorization'), header(req, 'x-amz-date'), caller.secretAccessKey)
+      : undefined
     if (mode.signed && !signing) throw s3Errors.signatureDoesNotMatch()
     decoder = new AwsChunkedDecoder({
       signing,
@@ -166,7 +177,8 @@ export async function receivePayload(req: IncomingMessage, caller: KnownCredenti
   const staged = await stageBytes(objects, req, decoders, algorithms)
   try {
     if (decoder && decoder.decodedBytes !== expectedLength) throw s3Errors.decodedLengthMismatch(expectedLength, decoder.decodedBytes)
-    if (mode.kind === 'hashed' && mode.sha256Hex !== staged.sha256Hex) throw s3Errors.contentSha256Mismatch(mode.sha256Hex, staged.sha256Hex)
+    if (mode.kind === 'hashed' && mode.sha256Hex !== staged.sha256Hex)
+      throw s3Errors.contentSha256Mismatch(mode.sha256Hex, staged.sha256Hex)
     if (md5 !== undefined) {
       const calculated = Buffer.from(staged.md5Hex, 'hex').toString('base64')
       if (calculated !== md5) throw s3Errors.badDigestMd5(md5, calculated)
@@ -175,7 +187,8 @@ export async function receivePayload(req: IncomingMessage, caller: KnownCredenti
     if (checksum) {
       const name = checksumHeaderName(checksum.algorithm)
       const sent = checksum.location === 'trailer' ? decoder!.trailers.get(name)! : checksum.value!
-      if (checksum.location === 'trailer' && !isWellFormedChecksum(checksum.algorithm, sent)) throw s3Errors.invalidChecksumValue(name, true)
+      if (checksum.location === 'trailer' && !isWellFormedChecksum(checksum.algorithm, sent))
+        throw s3Errors.invalidChecksumValue(name, true)
       if (staged.checksums.get(checksum.algorithm)!.toString('base64') !== sent) throw s3Errors.badChecksum(checksum.algorithm)
       verified = { ...checksum, value: sent }
     }
@@ -202,7 +215,11 @@ const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
  * Reads a small request document (CreateBucketConfiguration, CompleteMultipartUpload,
  * Delete) with the same integrity checks as an object body. An absent body is ''.
  */
-export async function readDocument(req: IncomingMessage, caller: KnownCredentials, objects: ObjectStore): Promise<{ text: string; summary?: PayloadSummary }> {
+export async function readDocument(
+  req: IncomingMessage,
+  caller: KnownCredentials,
+  objects: ObjectStore
+): Promise<{ text: string; summary?: PayloadSummary }> {
   const hasBody = header(req, 'content-length') !== undefined || header(req, 'transfer-encoding') !== undefined
   if (!hasBody || header(req, 'content-length') === '0') {
     const mode = payloadMode(req)
@@ -218,4 +235,3 @@ export async function readDocument(req: IncomingMessage, caller: KnownCredential
     await discardStaged(received)
   }
 }
-

@@ -33,17 +33,22 @@ export const s3Errors = {
       { UploadId: uploadId }
     ),
   accessDenied: () => new S3Error('AccessDenied', 'Access Denied', 403),
-  invalidBucketName: (bucket: string) => new S3Error('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: bucket }),
+  invalidBucketName: (bucket: string) =>
+    new S3Error('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: bucket }),
   bucketAlreadyOwnedByYou: (bucket: string) =>
-    new S3Error('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, { BucketName: bucket }),
+    new S3Error('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, {
+      BucketName: bucket
+    }),
   bucketAlreadyExists: (bucket: string) =>
     new S3Error(
       'BucketAlreadyExists',
-      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different ' +
+        'name and try again.',
       409,
       { BucketName: bucket }
     ),
-  bucketNotEmpty: (bucket: string) => new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: bucket }),
+  bucketNotEmpty: (bucket: string) =>
+    new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: bucket }),
   invalidLocationConstraint: (constraint: string) =>
     new S3Error('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400, { LocationConstraint: constraint }),
   illegalLocationConstraint: (constraint: string | undefined) =>
@@ -56,7 +61,8 @@ export const s3Errors = {
   wrongRegion: (bucket: string, bucketRegion: string, endpointHost: string) =>
     new S3Error(
       'PermanentRedirect',
-      'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+      'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this ' +
+        'endpoint.',
       301,
       { Endpoint: endpointHost, Bucket: bucket },
       { 'x-amz-bucket-region': bucketRegion }
@@ -97,14 +103,20 @@ export const s3Errors = {
   invalidPart: (uploadId: string, partNumber: number, etag: string) =>
     new S3Error(
       'InvalidPart',
-      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+      'One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not ' +
+        "match the part's entity tag.",
       400,
       { UploadId: uploadId, PartNumber: String(partNumber), ETag: etag }
     ),
   invalidPartOrder: (uploadId: string) =>
-    new S3Error('InvalidPartOrder', 'The list of parts was not in ascending order. The parts list must be specified in order by part number.', 400, {
-      UploadId: uploadId
-    }),
+    new S3Error(
+      'InvalidPartOrder',
+      'The list of parts was not in ascending order. The parts list must be specified in order by part number.',
+      400,
+      {
+        UploadId: uploadId
+      }
+    ),
   invalidRange: (size: number, range: string) =>
     new S3Error(
       'InvalidRange',
@@ -123,10 +135,13 @@ export const s3Errors = {
     }),
   invalidContentSha256: () =>
     s3Errors.invalidArgument(
-      'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.',
+      'x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, ' +
+        'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, ' +
+        'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.',
       'x-amz-content-sha256'
     ),
-  invalidDigest: (contentMd5: string) => new S3Error('InvalidDigest', 'The Content-MD5 you specified was not valid.', 400, { 'Content-MD5': contentMd5 }),
+  invalidDigest: (contentMd5: string) =>
+    new S3Error('InvalidDigest', 'The Content-MD5 you specified was not valid.', 400, { 'Content-MD5': contentMd5 }),
   badDigestMd5: (expected: string, calculated: string) =>
     new S3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, {
       ExpectedDigest: expected,
@@ -148,7 +163,11 @@ export const s3Errors = {
       BadChunkSize: String(badSize)
     }),
   malformedTrailer: () =>
-    new S3Error('MalformedTrailerError', 'The request contained trailing data that was not well-formed or did not conform to our published schema.', 400),
+    new S3Error(
+      'MalformedTrailerError',
+      'The request contained trailing data that was not well-formed or did not conform to our published schema.',
+      400
+    ),
   signatureDoesNotMatch: () =>
     new S3Error(
       'SignatureDoesNotMatch',

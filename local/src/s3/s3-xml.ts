@@ -17,13 +17,21 @@ function escapeXml(text: string): string {
 function render(name: string, value: XmlValue): string {
   if (value === undefined) return ''
   if (Array.isArray(value)) return (value as XmlValue[]).map((item) => render(name, item)).join('')
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([child, v]) => render(child, v)).join('')}</${name}>`
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value)
+      .map(([child, v]) => render(child, v))
+      .join('')}</${name}>`
   return `<${name}>${escapeXml(String(value))}</${name}>`
 }
 
 /** A whole S3 XML document, e.g. xmlDocument('ListBucketResult', {...}). */
 export function xmlDocument(root: string, content: XmlElements | string, namespace: string | undefined = S3_NAMESPACE): string {
-  const inner = typeof content === 'string' ? escapeXml(content) : Object.entries(content).map(([name, v]) => render(name, v)).join('')
+  const inner =
+    typeof content === 'string'
+      ? escapeXml(content)
+      : Object.entries(content)
+          .map(([name, v]) => render(name, v))
+          .join('')
   const attributes = namespace ? ` xmlns="${namespace}"` : ''
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}${attributes}>${inner}</${root}>`
 }

@@ -63,6 +63,8 @@ export class LogStore {
   }
 
   streams(groupName: string, prefix = ''): LogStream[] {
-    return [...(this.groups.get(groupName)?.values() ?? [])].filter((s) => s.logStreamName.startsWith(prefix)).sort((a, b) => (a.logStreamName < b.logStreamName ? -1 : 1))
+    return [...(this.groups.get(groupName)?.values() ?? [])]
+      .filter((s) => s.logStreamName.startsWith(prefix))
+      .sort((a, b) => (a.logStreamName < b.logStreamName ? -1 : 1))
   }
 }

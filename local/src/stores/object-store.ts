@@ -99,7 +99,13 @@ export class ObjectStore {
   }
 
   /** Makes an already-written file an object (multipart completion, copies). */
-  async commitFile(bucket: string, key: string, file: string, digest: { size: number; etag: string; sha256: string }, meta: ObjectMeta = {}): Promise<StoredObject> {
+  async commitFile(
+    bucket: string,
+    key: string,
+    file: string,
+    digest: { size: number; etag: string; sha256: string },
+    meta: ObjectMeta = {}
+  ): Promise<StoredObject> {
     const objectsDir = join(this.root, 'objects')
     await mkdir(objectsDir, { recursive: true })
     const target = join(objectsDir, randomUUID())
@@ -127,7 +133,9 @@ export class ObjectStore {
   }
 
   list(bucket: string, prefix = ''): StoredObject[] {
-    return [...this.objects.values()].filter((o) => o.bucket === bucket && o.key.startsWith(prefix)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    return [...this.objects.values()]
+      .filter((o) => o.bucket === bucket && o.key.startsWith(prefix))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   }
 
   async delete(bucket: string, key: string): Promise<void> {

@@ -38,7 +38,9 @@ export function decodeQueryInput(facts: ServiceFacts, shapeName: string, params:
       }
       // An empty list is sent as the bare name with an empty value.
       if (indices.size === 0) return params.get(prefix) === '' ? [] : undefined
-      return [...indices].sort((a, b) => a - b).map((index) => decodeQueryInput(facts, shape.member!.shape, params, `${prefix}.member.${index}`))
+      return [...indices]
+        .sort((a, b) => a - b)
+        .map((index) => decodeQueryInput(facts, shape.member!.shape, params, `${prefix}.member.${index}`))
     }
     case 'integer':
     case 'long': {

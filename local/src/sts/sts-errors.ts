@@ -17,9 +17,11 @@ export const stsErrors = {
   accessDenied: (message: string) => new ServiceError('AccessDenied', message, 403),
   validation: (message: string) => new ServiceError('ValidationError', message, 400),
   missingAction: () => new ServiceError('MissingAction', 'Missing Action', 400),
-  invalidAction: (action: string, version: string) => new ServiceError('InvalidAction', `Could not find operation ${action} for version ${version}`, 400),
+  invalidAction: (action: string, version: string) =>
+    new ServiceError('InvalidAction', `Could not find operation ${action} for version ${version}`, 400),
   throttling: () => new ServiceError('Throttling', 'Rate exceeded', 400),
-  internalFailure: () => new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500),
+  internalFailure: () =>
+    new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500),
 
   missingAuthenticationToken: () => new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403),
   invalidClientTokenId: () => new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid', 403),
@@ -29,4 +31,5 @@ export const stsErrors = {
 }
 
 export const SIGNATURE_MISMATCH_MESSAGE =
-  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. ' +
+  'Consult the service documentation for details.'

@@ -34,7 +34,12 @@ export function stsService(state: StandInState): ServiceDefinition {
     const input = decodeQueryInput(stsFacts, 'AssumeRoleWithWebIdentityRequest', params) as Record<string, unknown>
     const invalid = validationMessage('AssumeRoleWithWebIdentityRequest', input)
     if (invalid) throw stsErrors.validation(invalid)
-    const { RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: token, DurationSeconds } = input as unknown as AssumeRoleWithWebIdentityInput
+    const {
+      RoleArn: roleArn,
+      RoleSessionName: sessionName,
+      WebIdentityToken: token,
+      DurationSeconds
+    } = input as unknown as AssumeRoleWithWebIdentityInput
     if (!ROLE_ARN.test(roleArn)) throw stsErrors.validation('Request ARN is invalid')
 
     const rules = state.options.trust
@@ -42,7 +47,8 @@ export function stsService(state: StandInState): ServiceDefinition {
     const rule = trustRuleFor(rules, roleArn, identity.subject, identity.audiences)
     if (!rule) throw stsErrors.accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity')
     const duration = DurationSeconds ?? DEFAULT_DURATION_SECONDS
-    if (duration > maxSessionSecondsOf(rule)) throw stsErrors.validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')
+    if (duration > maxSessionSecondsOf(rule))
+      throw stsErrors.validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')
 
     const issued = state.credentials.issueForRole(roleArn, sessionName, duration)
     const audience = identity.audiences.find((aud) => aud === (rule.aud ?? DEFAULT_AUDIENCE)) ?? identity.audiences[0]!

@@ -50,7 +50,12 @@ function valueAt(input: Record<string, unknown>, path: string): unknown {
 function describe(problem: ShapeProblem, input: Record<string, unknown>): string {
   const topMember = problem.path.split(/[.[]/)[0]!
   const value = valueAt(input, problem.path)
-  const shown = SENSITIVE_MEMBERS.has(topMember) ? 'Value' : value === undefined || value === null ? 'Value null' : `Value '${String(value)}'`
+  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+  const shown = SENSITIVE_MEMBERS.has(topMember)
+    ? 'Value'
+    : value === undefined || value === null
+      ? 'Value null'
+      : `Value '${scalar ? String(value) : JSON.stringify(value)}'`
   return `${shown} at '${awsPath(problem.path)}' failed to satisfy constraint: ${awsConstraint(problem.message)}`
 }
 

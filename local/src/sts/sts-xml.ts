@@ -43,7 +43,10 @@ export function renderResult(action: string, result: XmlElements, requestId: str
 export function renderErrorResponse(error: ServiceError, requestId: string): Reply {
   const body =
     `<ErrorResponse xmlns="${STS_XML_NAMESPACE}">\n` +
-    renderElements({ Error: { Type: error.status >= 500 ? 'Receiver' : 'Sender', Code: error.code, Message: error.message }, RequestId: requestId }, '  ') +
+    renderElements(
+      { Error: { Type: error.status >= 500 ? 'Receiver' : 'Sender', Code: error.code, Message: error.message }, RequestId: requestId },
+      '  '
+    ) +
     `</ErrorResponse>\n`
   return xmlReply(error.status, requestId, body)
 }

@@ -13,7 +13,10 @@ const globCache = new Map<string, RegExp>()
 export function globMatches(glob: string, value: string): boolean {
   let regex = globCache.get(glob)
   if (!regex) {
-    const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+    const source = glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')
     regex = new RegExp(`^${source}$`, 's')
     globCache.set(glob, regex)
   }
@@ -28,7 +31,12 @@ export function acceptedAudiences(rules: readonly TrustRule[]): Set<string> {
 }
 
 /** The first rule that lets this subject, with one of these audiences, assume this role. */
-export function trustRuleFor(rules: readonly TrustRule[], roleArn: string, subject: string, audiences: readonly string[]): TrustRule | undefined {
+export function trustRuleFor(
+  rules: readonly TrustRule[],
+  roleArn: string,
+  subject: string,
+  audiences: readonly string[]
+): TrustRule | undefined {
   return rules.find((rule) => globMatches(rule.roleArn, roleArn) && globMatches(rule.sub, subject) && audiences.includes(audienceOf(rule)))
 }
 

@@ -19,11 +19,18 @@ export interface WebIdentity {
 }
 
 const NOT_A_JWT = 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)'
-const NO_KEY = "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements"
+const NO_KEY =
+  "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for " +
+  'requirements'
 
 const isNumericDate = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 
-export function verifyWebIdentityToken(token: string, trusted: TrustedIssuer, nowMs: number, acceptedAudiences: ReadonlySet<string>): WebIdentity {
+export function verifyWebIdentityToken(
+  token: string,
+  trusted: TrustedIssuer,
+  nowMs: number,
+  acceptedAudiences: ReadonlySet<string>
+): WebIdentity {
   const decoded = decodeJwt(token)
   if (!decoded) throw stsErrors.invalidIdentityToken(NOT_A_JWT)
   const { header, payload } = decoded
@@ -34,20 +41,31 @@ export function verifyWebIdentityToken(token: string, trusted: TrustedIssuer, no
 
   const key = trusted.jwks().keys.find((candidate) => candidate.kid === header.kid)
   if (header.alg !== 'RS256' || !key) throw stsErrors.invalidIdentityToken(NO_KEY)
-  if (!verifyRs256(decoded, key)) throw stsErrors.invalidIdentityToken('The web identity token signature could not be verified with the provider\'s keys')
+  if (!verifyRs256(decoded, key))
+    throw stsErrors.invalidIdentityToken("The web identity token signature could not be verified with the provider's keys")
 
   const nowSeconds = Math.floor(nowMs / 1000)
   if (!isNumericDate(payload.exp)) throw stsErrors.invalidIdentityToken('The web identity token has no expiration (exp) claim')
   if (nowSeconds >= payload.exp) {
-    throw stsErrors.expiredIdentityToken(`Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${payload.exp}`)
+    throw stsErrors.expiredIdentityToken(
+      `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${payload.exp}`
+    )
   }
   if (isNumericDate(payload.nbf) && nowSeconds < payload.nbf) {
-    throw stsErrors.invalidIdentityToken(`Token not yet valid: current date/time ${nowSeconds} must be after the not-before date/time ${payload.nbf}`)
+    throw stsErrors.invalidIdentityToken(
+      `Token not yet valid: current date/time ${nowSeconds} must be after the not-before date/time ${payload.nbf}`
+    )
   }
 
-  const audiences = typeof payload.aud === 'string' ? [payload.aud] : Array.isArray(payload.aud) ? payload.aud.filter((a): a is string => typeof a === 'string') : []
+  const audiences =
+    typeof payload.aud === 'string'
+      ? [payload.aud]
+      : Array.isArray(payload.aud)
+        ? payload.aud.filter((a): a is string => typeof a === 'string')
+        : []
   if (!audiences.some((audience) => acceptedAudiences.has(audience))) throw stsErrors.invalidIdentityToken('Incorrect token audience')
 
-  if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw stsErrors.invalidIdentityToken('The web identity token has no subject (sub) claim')
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0)
+    throw stsErrors.invalidIdentityToken('The web identity token has no subject (sub) claim')
   return { issuer, subject: payload.sub, audiences, claims: payload }
 }

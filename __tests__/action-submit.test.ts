@@ -220,7 +220,9 @@ describe('refusals, each before anything is uploaded or created', () => {
     const run = await submitWithRole({ inputs: { 'instance-count': '0', 'job-name': 'bad_name' } })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error title=Input "instance-count"::.*at least 1/)
-    expect(run.stdout).toMatch(/::error title=Input "job-name"::.*pattern/)
+    expect(run.stdout).toMatch(
+      /::error title=Input "job-name"::Input "job-name": "bad_name" is not allowed: it must be letters, digits and hyphens/
+    )
     expect(standIn.requests.records).toEqual([])
   })
 

@@ -8,7 +8,9 @@ import { createGunzip } from 'node:zlib'
 import { extract } from 'tar-stream'
 import { FIXED_MTIME } from '../src/archive/archive-layout.js'
 import { PinGzipOsByte } from '../src/archive/gzip-os-byte.js'
-import { packageSource, SourcePackagingError, type PackagedSource } from '../src/archive/package-source.js'
+import { parseEntryPoint } from '../src/archive/entry-point.js'
+import { compileExcludePatterns } from '../src/archive/exclude-patterns.js'
+import { packageSource, SourcePackagingError, type Compression, type PackagedSource } from '../src/archive/package-source.js'
 import { writeTarGz } from '../src/archive/write-tar-gz.js'
 
 interface ArchivedEntry {
@@ -51,14 +53,21 @@ async function newWorkDir(): Promise<string> {
   return mkdtemp(join(scratch, 'work-'))
 }
 
-async function pack(sourceDir: string, overrides: Partial<Parameters<typeof packageSource>[0]> = {}): Promise<PackagedSource> {
+interface PackOptions {
+  entryPoint?: string
+  exclude?: string[]
+  compression?: Compression
+  workDir?: string
+}
+
+/** Packages with the inputs parsed as the input layer parses them (which throws their syntax problems). */
+async function pack(sourceDir: string, options: PackOptions = {}): Promise<PackagedSource> {
   return packageSource({
     sourceDir,
-    entryPoint: 'vqe.main:run',
-    compression: 'gzip',
-    exclude: [],
-    workDir: await newWorkDir(),
-    ...overrides
+    entryPoint: parseEntryPoint(options.entryPoint ?? 'vqe.main:run'),
+    compression: options.compression ?? 'gzip',
+    exclude: compileExcludePatterns(options.exclude ?? []),
+    workDir: options.workDir ?? (await newWorkDir())
   })
 }
 
@@ -117,7 +126,7 @@ describe('packageSource: archive contents', () => {
     await chmod(join(sourceDir, 'util'), 0o700)
     const workDir = await newWorkDir()
 
-    const packaged = await packageSource({ sourceDir, entryPoint: 'vqe.main:run', compression: 'gzip', exclude: [], workDir })
+    const packaged = await pack(sourceDir, { workDir })
 
     const archiveBytes = await readFile(packaged.path)
     expect(packaged).toEqual({
@@ -430,8 +439,8 @@ describe('packageSource: what is left out', () => {
     ] as const) {
       const error = await packagingError(pack(sourceDir, { exclude: ['data/**', pattern] }))
       expect(error.input).toBe('exclude')
-      expect(error.message).toContain(`exclude "${pattern}": ${problem}`)
-      expect(error.message).toContain('patterns are minimatch globs relative to source-dir')
+      expect(error.message).toContain(`Input "exclude": "${pattern}": ${problem}`)
+      expect(error.message).toContain('Allowed: minimatch globs relative to source-dir')
     }
   })
 })
@@ -465,8 +474,8 @@ describe('packageSource: entry point', () => {
     const error = await packagingError(pack(sourceDir, { entryPoint: 'vqe.algos' }))
     expect(error.input).toBe('entry-point')
     expect(error.message).toBe(
-      `entry-point "vqe.algos": vqe.algos is a package, and an entry point without ":function" runs the package's vqe/algos/__main__.py, ` +
-        `which is not in source-dir ${sourceDir}; name a function (vqe.algos:main) or a module file instead`
+      `Input "entry-point": "vqe.algos": vqe.algos is a package, and an entry point without ":function" runs the package's ` +
+        `vqe/algos/__main__.py, which is not in source-dir ${sourceDir}; name a function (vqe.algos:main) or a module file instead`
     )
 
     await writeFile(join(sourceDir, 'algos', '__main__.py'), 'print(1)')
@@ -482,11 +491,11 @@ describe('packageSource: entry point', () => {
     })
     const workDir = await newWorkDir()
 
-    const error = await packagingError(packageSource({ sourceDir, entryPoint: 'vqe.mian:run', compression: 'gzip', exclude: [], workDir }))
+    const error = await packagingError(pack(sourceDir, { entryPoint: 'vqe.mian:run', workDir }))
 
     expect(error.input).toBe('entry-point')
     expect(error.message).toBe(
-      `entry-point "vqe.mian:run": module vqe.mian is not in source-dir ${sourceDir} ` +
+      `Input "entry-point": "vqe.mian:run": module vqe.mian is not in source-dir ${sourceDir} ` +
         `(looked for vqe/mian.py and vqe/mian/__init__.py); modules found: vqe.main, vqe.util`
     )
     expect(await readdir(workDir)).toEqual([]) // nothing is written when validation fails
@@ -511,7 +520,7 @@ describe('packageSource: entry point', () => {
 
     expect(error.input).toBe('entry-point')
     expect(error.message).toBe(
-      `entry-point "vqe.jobs.train:run": module vqe.jobs.train is not in source-dir ${sourceDir} ` +
+      `Input "entry-point": "vqe.jobs.train:run": module vqe.jobs.train is not in source-dir ${sourceDir} ` +
         `(looked for vqe/jobs/train.py and vqe/jobs/train/__init__.py); ` +
         `vqe/jobs/ is not packaged: matches exclude pattern "jobs/**"; modules found: vqe.main`
     )
@@ -532,19 +541,19 @@ describe('packageSource: entry point', () => {
     for (const [entryPoint, problem] of [
       ['', 'is empty'],
       ['vqe/main.py', 'looks like a file path; write the module path instead (vqe.main)'],
-      ['vqe..main', 'module "vqe..main" has an empty name part'],
-      ['1vqe.main', '"1vqe" in module "1vqe.main" is not a Python identifier'],
-      ['vqe-algo.main', '"vqe-algo" in module "vqe-algo.main" is not a Python identifier'],
-      [' vqe.main', '" vqe" in module " vqe.main" is not a Python identifier'],
-      ['vqe.main:', 'nothing follows ":"'],
-      ['vqe.main:run()', 'function "run()" is not a Python identifier'],
+      ['vqe..main', 'has an empty part in its module path "vqe..main"'],
+      ['1vqe.main', 'has "1vqe" in its module path, which is not a Python identifier'],
+      ['vqe-algo.main', 'has "vqe-algo" in its module path, which is not a Python identifier'],
+      [' vqe.main', 'has " vqe" in its module path, which is not a Python identifier'],
+      ['vqe.main:', 'has nothing after ":"'],
+      ['vqe.main:run()', 'names the function "run()", which is not a Python identifier'],
       ['vqe.main:run:again', 'has more than one ":"']
     ] as const) {
       const error = await packagingError(pack(sourceDir, { entryPoint }))
       expect(error.input).toBe('entry-point')
       expect(error.message).toBe(
-        `entry-point "${entryPoint}": ${problem}; allowed: a dotted Python module path, optionally followed by ":function", e.g. ` +
-          `vqe.main or vqe.main:run`
+        `Input "entry-point": "${entryPoint}" ${problem}. Allowed: a dotted Python module path, optionally followed by ":function", ` +
+          `such as vqe.main or vqe.main:run.`
       )
     }
   })
@@ -556,25 +565,7 @@ describe('packageSource: entry point', () => {
   })
 })
 
-describe('packageSource: source-dir and compression', () => {
-  it('rejects a missing source-dir', async () => {
-    const error = await packagingError(pack(join(scratch, 'nope')))
-
-    expect(error.input).toBe('source-dir')
-    expect(error.message).toBe(`source-dir ${join(scratch, 'nope')}: does not exist`)
-  })
-
-  it('rejects a file as source-dir for gzip, pointing at compression none', async () => {
-    await writeFile(join(scratch, 'vqe.py'), 'def run(): pass')
-
-    const error = await packagingError(pack(join(scratch, 'vqe.py'), { entryPoint: 'vqe:run' }))
-
-    expect(error.input).toBe('source-dir')
-    expect(error.message).toBe(
-      `source-dir ${join(scratch, 'vqe.py')}: is not a directory (a single .py file can be uploaded as is with compression "none")`
-    )
-  })
-
+describe('packageSource: compression none', () => {
   it('uploads a single .py file as is with compression none', async () => {
     const file = join(scratch, 'vqe.py')
     await writeFile(file, 'def run():\n    pass\n')
@@ -594,41 +585,6 @@ describe('packageSource: source-dir and compression', () => {
     })
     expect((await stat(file)).size).toBe(bytes.length) // left untouched
   })
-
-  it('with compression none, rejects a directory (naming compression), a non-.py file and another module', async () => {
-    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
-    const textFile = join(scratch, 'notes.txt')
-    await writeFile(textFile, '')
-    const file = join(scratch, 'vqe.py')
-    await writeFile(file, '')
-
-    const directory = await packagingError(pack(sourceDir, { compression: 'none' }))
-    expect(directory.input).toBe('compression')
-    expect(directory.message).toBe(
-      `compression "none": source-dir ${sourceDir} is a directory, but "none" uploads a single .py file as is; use compression "gzip" to ` +
-        `package a directory`
-    )
-
-    const notPython = await packagingError(pack(textFile, { compression: 'none', entryPoint: 'notes' }))
-    expect(notPython.input).toBe('source-dir')
-    expect(notPython.message).toBe(`source-dir ${textFile}: with compression "none" source-dir must be a single .py file`)
-
-    const otherModule = await packagingError(pack(file, { compression: 'none', entryPoint: 'vqe.main:run' }))
-    expect(otherModule.input).toBe('entry-point')
-    expect(otherModule.message).toBe(
-      'entry-point "vqe.main:run": with compression "none" the only module is vqe (the file vqe.py), so the entry point must be vqe or ' +
-        'vqe:<function>'
-    )
-  })
-
-  it('rejects an unknown compression', async () => {
-    const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
-
-    const error = await packagingError(pack(sourceDir, { compression: 'zip' as 'gzip' }))
-
-    expect(error.input).toBe('compression')
-    expect(error.message).toBe('compression "zip": not supported; allowed: gzip or none')
-  })
 })
 
 describe('writeTarGz: a file that changed after the walk', () => {
@@ -644,7 +600,7 @@ describe('writeTarGz: a file that changed after the walk', () => {
     )
 
     expect(error.input).toBe('source-dir')
-    expect(error.message).toMatch(/^source-dir: cannot read vqe\/gone\.py while packaging \(ENOENT/)
+    expect(error.message).toMatch(/^Input "source-dir": cannot read "vqe\/gone\.py" while packaging \(ENOENT/)
     await expect(stat(output)).rejects.toMatchObject({ code: 'ENOENT' })
   })
 
@@ -656,7 +612,7 @@ describe('writeTarGz: a file that changed after the walk', () => {
       writeTarGz([rootEntry, fileEntry('vqe/swapped.py', join(scratch, 'swapped.py'))], join(scratch, 'out.tar.gz'))
     )
 
-    expect(error.message).toMatch(/^source-dir: cannot read vqe\/swapped\.py while packaging \(ELOOP/)
+    expect(error.message).toMatch(/^Input "source-dir": cannot read "vqe\/swapped\.py" while packaging \(ELOOP/)
   })
 
   ;(hasMkfifo() ? it : it.skip)('does not hang on a file that became a FIFO', async () => {
@@ -666,6 +622,6 @@ describe('writeTarGz: a file that changed after the walk', () => {
       writeTarGz([rootEntry, fileEntry('vqe/fifo.py', join(scratch, 'fifo.py'))], join(scratch, 'out.tar.gz'))
     )
 
-    expect(error.message).toBe('source-dir: cannot read vqe/fifo.py while packaging (it is no longer a regular file)')
+    expect(error.message).toBe('Input "source-dir": cannot read "vqe/fifo.py" while packaging (it is no longer a regular file)')
   })
 })

@@ -3,11 +3,12 @@ import { braketFacts } from '../src/facts/aws-facts.js'
 import { modelPattern, validateShape } from '../src/facts/validate-shape.js'
 import { deriveJobName } from '../src/plan/job-identity.js'
 import { planJob, type SourceArchive } from '../src/plan/job-plan.js'
-import { buildJobSpec, type JobSpec } from '../src/plan/job-spec.js'
-import { rawInputs, runIdentity } from './support/inputs.js'
+import { buildJobSpec, type JobSpec } from '../src/inputs/job-spec.js'
+import { fakeCheckout, rawInputs, runIdentity } from './support/inputs.js'
 
 const archive: SourceArchive = { sha256: 'c'.repeat(64), fileName: 'source.tar.gz', compressionType: 'GZIP' }
-const spec = (overrides: Parameters<typeof rawInputs>[0] = {}): JobSpec => buildJobSpec(rawInputs(overrides), runIdentity(), {})
+const spec = (overrides: Parameters<typeof rawInputs>[0] = {}): JobSpec =>
+  buildJobSpec(rawInputs(overrides), runIdentity(), {}, fakeCheckout())
 const plan = (s: JobSpec = spec(), identity = runIdentity(), attempt = 1, source = archive) =>
   planJob(s, identity, source, [], '111122223333', attempt)
 
@@ -15,7 +16,7 @@ describe('planJob', () => {
   it('assembles a CreateJob request with every field the inputs give, valid against the model', () => {
     const full = spec({
       hyperparameters: 'shots: 100',
-      'kms-key-id': 'arn:aws:kms:us-west-2:111122223333:key/abcd',
+      'kms-key-id': 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       'checkpoint-local-path': '/opt/jobs/checkpoints',
       'reservation-arn': 'arn:aws:braket:us-west-2:111122223333:reservation/abc',
       tags: 'team: qml'
@@ -31,7 +32,7 @@ describe('planJob', () => {
     })
     expect(request.outputDataConfig).toEqual({
       s3Path: `s3://amazon-braket-us-west-2-111122223333/jobs/${request.jobName}/data`,
-      kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:key/abcd'
+      kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'
     })
     expect(request.associations).toEqual([
       { arn: 'arn:aws:braket:us-west-2:111122223333:reservation/abc', type: 'RESERVATION_TIME_WINDOW_ARN' }

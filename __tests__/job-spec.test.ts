@@ -1,13 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { probePath } from '../src/inputs/path-probe.js'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_NAMES, readInputs } from '../src/inputs/action-inputs.js'
-import { InputError } from '../src/plan/input-error.js'
-import { buildJobSpec } from '../src/plan/job-spec.js'
-import { rawInputs, runIdentity } from './support/inputs.js'
+import { InputError, problemText } from '../src/inputs/input-error.js'
+import { buildJobSpec } from '../src/inputs/job-spec.js'
+import { fakeCheckout, rawInputs, runIdentity } from './support/inputs.js'
 
 const build = (overrides: Parameters<typeof rawInputs>[0] = {}, env: NodeJS.ProcessEnv = {}) =>
-  buildJobSpec(rawInputs(overrides), runIdentity(), env)
+  buildJobSpec(rawInputs(overrides), runIdentity(), env, fakeCheckout(['algorithms/gone', 'data/gone']))
 
 function problemsOf(overrides: Parameters<typeof rawInputs>[0], env: NodeJS.ProcessEnv = {}) {
   try {
@@ -87,30 +91,45 @@ describe('buildJobSpec', () => {
     ['missing device', { device: '' }, 'device', /is required/],
     ['missing execution role', { 'execution-role-arn': '' }, 'execution-role-arn', /is required/],
     ['missing entry point', { 'entry-point': '' }, 'entry-point', /is required/],
-    ['no region at all', { 'aws-region': '' }, 'aws-region', /set aws-region, or AWS_REGION/],
+    [
+      'no region at all',
+      { 'aws-region': '' },
+      'aws-region',
+      /is empty and the environment has no AWS_REGION: set aws-region, such as us-west-2/
+    ],
     ['malformed region', { 'aws-region': 'mars' }, 'aws-region', /not an AWS region/],
-    ['job name with underscore', { 'job-name': 'my_job' }, 'job-name', /pattern/],
+    ['job name with underscore', { 'job-name': 'my_job' }, 'job-name', /letters, digits and hyphens/],
     ['job name too long', { 'job-name': 'a'.repeat(51) }, 'job-name', /at most 50/],
-    ['instance type', { 'instance-type': 'ml.m5.huge' }, 'instance-type', /one of ml\.t3\.large/],
+    [
+      'instance type',
+      { 'instance-type': 'ml.m5.huge' },
+      'instance-type',
+      /not one of the \d+ values Braket allows\. Did you mean ml\.m5\.large or ml\.m5\.xlarge\?/
+    ],
     ['instance count 0', { 'instance-count': '0' }, 'instance-count', /at least 1/],
-    ['instance count not a number', { 'instance-count': 'two' }, 'instance-count', /not a whole number/],
-    ['runtime too long', { 'max-runtime-seconds': '432001' }, 'max-runtime-seconds', /at most 432000/],
+    ['instance count not a number', { 'instance-count': 'two' }, 'instance-count', /give a whole number of at least 1/],
+    ['runtime too long', { 'max-runtime-seconds': '432001' }, 'max-runtime-seconds', /whole number from 1 to 432000/],
     ['volume 0', { 'volume-size-gb': '0' }, 'volume-size-gb', /at least 1/],
-    ['execution role not a role', { 'execution-role-arn': 'arn:aws:iam::123:user/x' }, 'execution-role-arn', /pattern/],
+    [
+      'execution role not a role',
+      { 'execution-role-arn': 'arn:aws:iam::123:user/x' },
+      'execution-role-arn',
+      /an IAM role ARN such as arn:aws:iam::123456789012:role\/name/
+    ],
     ['assumed role not an ARN', { 'role-to-assume': 'github-braket' }, 'role-to-assume', /at least 20|pattern/],
     [
       'duration under STS minimum',
       { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-duration-seconds': '600' },
       'role-duration-seconds',
-      /at least 900/
+      /whole number from 900 to 43200/
     ],
     [
       'session name',
       { 'role-to-assume': 'arn:aws:iam::123456789012:role/r', 'role-session-name': 'has space' },
       'role-session-name',
-      /pattern/
+      /letters, digits and the characters/
     ],
-    ['device not an ARN', { device: 'sv1' }, 'device', /neither a Braket device ARN/],
+    ['device not an ARN', { device: 'sv1' }, 'device', /give a Braket device ARN/],
     [
       'QPU of another region',
       { device: 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1' },
@@ -118,7 +137,7 @@ describe('buildJobSpec', () => {
       /device of us-east-1, but aws-region is us-west-2/
     ],
     ['image URI', { image: 'ubuntu:latest' }, 'image', /base, cudaq, pytorch, tensorflow/],
-    ['compression', { compression: 'zip' }, 'compression', /Allowed: gzip, none/],
+    ['compression', { compression: 'zip' }, 'compression', /give gzip \(a tar.gz of source-dir\) or none/],
     ['hyperparameters not a mapping', { hyperparameters: '- a\n- b' }, 'hyperparameters', /mapping/],
     ['hyperparameters bad YAML', { hyperparameters: 'a: [1' }, 'hyperparameters', /not valid YAML or JSON/],
     ['hyperparameter value too long', { hyperparameters: `big: ${'x'.repeat(2501)}` }, 'hyperparameters', /at most 2500/],
@@ -129,7 +148,12 @@ describe('buildJobSpec', () => {
       'hyperparameters',
       /at most 100/
     ],
-    ['channel name', { 'input-data': 'bad channel: s3://b/k' }, 'input-data', /pattern/],
+    [
+      'channel name',
+      { 'input-data': 'bad channel: s3://b/k' },
+      'input-data',
+      /the channel name "bad channel" is not allowed: it must be letters, digits/
+    ],
     [
       'too many channels',
       { 'input-data': Array.from({ length: 21 }, (_, i) => `c${i}: s3://b/${i}`).join('\n') },
@@ -138,20 +162,59 @@ describe('buildJobSpec', () => {
     ],
     ['channel path outside the repository', { 'input-data': 'x: ../../etc' }, 'input-data', /inside the repository/],
     ['bucket name', { 's3-bucket': 'My_Bucket' }, 's3-bucket', /not a valid S3 bucket name/],
-    ['output path not s3', { 'output-s3-path': '/tmp/out' }, 'output-s3-path', /not an s3:\/\/ URI/],
+    ['output path not s3', { 'output-s3-path': '/tmp/out' }, 'output-s3-path', /give an s3:\/\/ URI such as s3:\/\/my-bucket\/prefix/],
     ['reserved tag prefix', { tags: 'aws:owner: me' }, 'tags', /reserved for AWS/],
     ['provenance tag key', { tags: 'github:sha: abc' }, 'tags', /reserved for the provenance tags/],
-    ['reservation ARN', { 'reservation-arn': 'arn:aws:iam::123456789012:role/x' }, 'reservation-arn', /pattern/],
+    ['reservation ARN', { 'reservation-arn': 'arn:aws:iam::123456789012:role/x' }, 'reservation-arn', /a Braket reservation ARN such as/],
     ['client token too long', { 'client-token': 't'.repeat(65) }, 'client-token', /at most 64/],
     ['dry-run not boolean', { 'dry-run': 'yes' }, 'dry-run', /true or false/],
-    ['source dir outside the workspace', { 'source-dir': '../elsewhere' }, 'source-dir', /outside the workspace/]
+    ['source dir outside the workspace', { 'source-dir': '../elsewhere' }, 'source-dir', /outside the workspace/],
+    ['source dir missing', { 'source-dir': 'algorithms/gone' }, 'source-dir', /does not exist in the workspace .*actions\/checkout/],
+    ['a file for gzip', { 'source-dir': 'algorithms/vqe.py' }, 'source-dir', /is a file, but compression gzip packages a directory/],
+    ['a directory for none', { compression: 'none' }, 'compression', /none uploads a single \.py file as is, but source-dir/],
+    [
+      'another module for none',
+      { compression: 'none', 'source-dir': 'vqe.py' },
+      'entry-point',
+      /the only module is vqe \(the file vqe\.py\)/
+    ],
+    [
+      'entry point as a path',
+      { 'entry-point': 'vqe/main.py' },
+      'entry-point',
+      /looks like a file path; write the module path instead \(vqe\.main\)/
+    ],
+    ['negated exclude', { exclude: '!keep.py' }, 'exclude', /negated patterns/],
+    ['upper-case region', { 'aws-region': 'US-WEST-2' }, 'aws-region', /Region names are lowercase: us-west-2/],
+    ['region without number', { 'aws-region': 'us-west' }, 'aws-region', /not an AWS region name: give one such as us-west-2/],
+    ['hyperparameter with a line break', { hyperparameters: 'note: "a\\nb"' }, 'hyperparameters', /one line of text/],
+    ['hyperparameter named twice', { hyperparameters: 'shots: 1\nshots: 2' }, 'hyperparameters', /names an entry twice/],
+    ['AWS: tag in upper case', { tags: 'AWS:Owner: me' }, 'tags', /reserved for AWS/],
+    ['too many tags', { tags: Array.from({ length: 45 }, (_, i) => `t${i}: v`).join('\n') }, 'tags', /more than AWS's 50 tags/],
+    ['kms key', { 'kms-key-id': 'my key' }, 'kms-key-id', /is not a KMS key: give a key id/],
+    ['missing local input data', { 'input-data': 'train: data/gone' }, 'input-data', /channel "train": "data\/gone" does not exist/],
+    ['negative instance count', { 'instance-count': '-1' }, 'instance-count', /"-1" is not allowed: give a whole number of at least 1/],
+    ['volume in exponent form', { 'volume-size-gb': '1e3' }, 'volume-size-gb', /"1e3" is not allowed: give a whole number/]
   ]
 
-  it.each(rejected)('rejects %s with one message naming the input', (_label, overrides, input, message) => {
+  it.each(rejected)('rejects %s with one message naming the input in its text', (_label, overrides, input, message) => {
     const problems = problemsOf(overrides)
     expect(problems).toHaveLength(1)
     expect(problems[0]!.input).toBe(input)
     expect(problems[0]!.message).toMatch(message)
+    expect(problemText(problems[0]!)).toMatch(new RegExp(`^Input "${input}"[ :]`))
+  })
+
+  it('accepts every form of KMS key identifier', () => {
+    for (const key of [
+      '1234abcd-12ab-34cd-56ef-1234567890ab',
+      'mrk-1234abcd12ab34cd56ef1234567890ab',
+      'arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      'alias/braket-results',
+      'arn:aws:kms:us-west-2:123456789012:alias/braket-results'
+    ]) {
+      expect(build({ 'kms-key-id': key }).kmsKeyId).toBe(key)
+    }
   })
 
   it('reports every bad input at once, each under its own name', () => {
@@ -159,5 +222,32 @@ describe('buildJobSpec', () => {
     expect(problems.map((p) => p.input).sort()).toEqual(['device', 'instance-count', 'job-name'])
     const error = new InputError(problems)
     expect(error.message).toContain('Input "job-name"')
+  })
+})
+
+describe('the checkout, as the input checks see it', () => {
+  it('tells directories, files and missing paths apart', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'probe-'))
+    await mkdir(join(root, 'vqe'))
+    await writeFile(join(root, 'vqe.py'), '')
+    expect(probePath(join(root, 'vqe'))).toEqual({ kind: 'directory' })
+    expect(probePath(join(root, 'vqe.py'))).toEqual({ kind: 'file' })
+    expect(probePath(join(root, 'gone'))).toEqual({ kind: 'missing' })
+    expect(probePath(join(root, 'vqe.py', 'below-a-file'))).toEqual({ kind: 'missing' })
+  })
+
+  it('check a real checkout the same way: a missing source-dir is an input problem before anything runs', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'checkout-'))
+    const error = (() => {
+      try {
+        buildJobSpec(rawInputs(), runIdentity({ workspace }), {})
+      } catch (caught) {
+        return caught as InputError
+      }
+    })()
+    expect(error?.problems.map(problemText)).toEqual([
+      `Input "source-dir": "algorithms/vqe" does not exist in the workspace ${workspace}: check the path, and that actions/checkout ran ` +
+        `before this step.`
+    ])
   })
 })

@@ -97,7 +97,15 @@ async function runChild(sourceDir: string, workDir: string): Promise<void> {
     peakHeapUsed = Math.max(peakHeapUsed, usage.heapUsed)
   }, 10)
   const started = performance.now()
-  const packaged = await packageSource({ sourceDir, entryPoint: 'bench_src.main:run', compression: 'gzip', exclude: [], workDir })
+  const { parseEntryPoint } = await import('../src/archive/entry-point.js')
+  const { compileExcludePatterns } = await import('../src/archive/exclude-patterns.js')
+  const packaged = await packageSource({
+    sourceDir,
+    entryPoint: parseEntryPoint('bench_src.main:run'),
+    compression: 'gzip',
+    exclude: compileExcludePatterns([]),
+    workDir
+  })
   const elapsedMs = performance.now() - started
   clearInterval(sampler)
   const report: ChildReport = {

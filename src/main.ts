@@ -12,9 +12,10 @@ import { ensureBucket, stageFile } from './aws/s3-staging.js'
 import { submitExactlyOnce } from './aws/submit-exactly-once.js'
 import { followJob } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
+import { submittedTarget } from './follow/follow-target.js'
 import { readInputs } from './inputs/action-inputs.js'
 import { defaultBucket, planJob } from './plan/job-plan.js'
-import { buildJobSpec } from './plan/job-spec.js'
+import { buildJobSpec } from './inputs/job-spec.js'
 import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
 import { reportFailure } from './report/failure-report.js'
@@ -29,20 +30,16 @@ import {
 } from './report/submission-report.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'braket-job-'))
+  let workDir: string | undefined
   try {
     // 1. Everything is validated before anything is packaged, uploaded or created.
     const identity = readRunIdentity(env)
     const spec = buildJobSpec(readInputs(), identity, env)
+    workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'braket-job-'))
 
     // 2. The deterministic archive: same files, same bytes, same S3 key.
-    const source = await packageSource({
-      sourceDir: spec.sourcePath,
-      entryPoint: spec.entryPoint,
-      compression: spec.compression,
-      exclude: spec.exclude,
-      workDir
-    })
+    const { sourcePath: sourceDir, entryModule: entryPoint, compression, excludeRules: exclude } = spec
+    const source = await packageSource({ sourceDir, entryPoint, compression, exclude, workDir })
     logPackaging(spec, source)
 
     if (spec.dryRun) {
@@ -57,20 +54,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const device = await checkDevice(braket, spec.device, spec.region)
 
     // 4. Upload, content-addressed, into a bucket of this account only.
-    const target = {
+    const staging = {
       bucket: spec.bucket ?? defaultBucket(spec.region, session.accountId),
       accountId: session.accountId,
       region: spec.region,
       kmsKeyId: spec.kmsKeyId,
       createIfMissing: !spec.bucket
     }
-    await ensureBucket(s3, target)
-    const channels = await resolveInputChannels(spec, target.bucket, { s3, target })
+    await ensureBucket(s3, staging)
+    const channels = await resolveInputChannels(spec, staging.bucket, { s3, target: staging })
     const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
     const { sourceKey, sourceS3Uri } = planFor(1)
     logStaged(
       sourceS3Uri,
-      await stageFile(s3, target, sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python')
+      await stageFile(s3, staging, sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python')
     )
     logPlan(spec, planFor(identity.runAttempt), device)
 
@@ -85,11 +82,22 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await writeSubmissionSummary(spec, source, outputs, device)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
-    if (spec.follow.wait || spec.follow.commentOnPr)
-      await followJob({ spec, identity, session, braket, s3, submitted: outputs, device, env })
+    if (spec.follow.wait || spec.follow.commentOnPr) {
+      await followJob({
+        target: submittedTarget(spec, outputs, device),
+        follow: spec.follow,
+        commentKey: spec.idempotencyKey,
+        credentials: spec.credentials,
+        identity,
+        session,
+        braket,
+        s3,
+        env
+      })
+    }
   } catch (error) {
     reportFailure(error)
   } finally {
-    await rm(workDir, { recursive: true, force: true })
+    if (workDir) await rm(workDir, { recursive: true, force: true })
   }
 }

@@ -1,4 +1,5 @@
 import { INPUT_NAMES, type InputName, type RawInputs } from '../../src/inputs/action-inputs.js'
+import type { PathProbe } from '../../src/inputs/path-probe.js'
 import type { RunIdentity } from '../../src/plan/run-identity.js'
 
 /** A complete, valid set of inputs as the runner would pass them, with overrides. */
@@ -31,4 +32,17 @@ export function runIdentity(overrides: Partial<RunIdentity> = {}): RunIdentity {
     workspace: '/home/runner/work/quantum-lab/quantum-lab',
     ...overrides
   }
+}
+
+/**
+ * A checkout as the input checks see it, without touching the disk: every path is a
+ * directory, but for .py files and the paths named in `missing`.
+ */
+export function fakeCheckout(missing: readonly string[] = []): PathProbe {
+  return (absolutePath) =>
+    missing.some((path) => absolutePath.endsWith(path))
+      ? { kind: 'missing' }
+      : absolutePath.endsWith('.py')
+        ? { kind: 'file' }
+        : { kind: 'directory' }
 }

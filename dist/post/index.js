@@ -64568,7 +64568,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1180:
+/***/ 2804:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66031,7 +66031,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat: io_util_lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -66045,7 +66045,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * This implementation restores the Node 20 behavior by adding a trailing
  * backslash to all junction results on Windows.
  */
-function readlink(fsPath) {
+function io_util_readlink(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
@@ -66062,7 +66062,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -66075,7 +66075,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield io_util_lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -66105,7 +66105,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -66133,7 +66133,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -66147,7 +66147,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
+                        for (const actualName of yield io_util_readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -67573,17 +67573,62 @@ function retry_isTransient(error) {
     return NETWORK_FAILURE.test(String(sdkError.message));
 }
 
+;// CONCATENATED MODULE: ./.build/common/errors.js
+// One way to raise and to read errors across the action.
+/**
+ * The base of every error the action raises on purpose: its message is already
+ * written for the person reading the step log (what failed, and what to do).
+ * Subclasses only name the phase, so a caller can tell them apart.
+ */
+class ActionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+/** Error-like: an Error of any realm (jest's module sandbox has its own Error), or the SDK's error objects. */
+function field(error, name) {
+    const value = typeof error === 'object' && error !== null ? error[name] : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+/** The message of anything thrown: an Error's message, or the thrown value as text. */
+function errors_errorMessage(error) {
+    const message = field(error, 'message');
+    if (message !== undefined)
+        return message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** The error's name (the SDK puts the AWS error code there), or "Error" for a thrown non-Error. */
+function errors_errorName(error) {
+    return field(error, 'name') ?? 'Error';
+}
+/** `Name: message`, the way the SDK's errors read best in one line. */
+function describeError(error) {
+    const name = errors_errorName(error);
+    const message = errors_errorMessage(error);
+    return message === '' ? name : name === 'Error' ? message : `${name}: ${message}`;
+}
+/** A Node.js system error's code (ENOENT, ECONNRESET, …), if it has one. */
+function errors_errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+
 ;// CONCATENATED MODULE: ./.build/aws/web-identity.js
 // Exchanges the workflow's OIDC token for the role's temporary credentials.
 
 
 
+
 /** A failure the workflow's author can fix, with what to change. */
-class CredentialsError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CredentialsError';
-    }
+class CredentialsError extends ActionError {
 }
 /** The claims of a JWT, read without verifying it: only to explain a refusal. */
 function tokenClaims(token) {
@@ -67648,7 +67693,7 @@ async function assumeRoleWithWebIdentity(request, deps) {
             maxDelayMs: 16000,
             sleep: deps.sleep,
             isRetryable: retry_isTransient,
-            onRetry: (error, attempt, delayMs) => info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${error.name}); retrying in ${delayMs / 1000}s`)
+            onRetry: (error, attempt, delayMs) => info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${errors_errorName(error)}); retrying in ${delayMs / 1000}s`)
         });
         const credentials = response.Credentials;
         const assumedRoleArn = response.AssumedRoleUser?.Arn ?? '';
@@ -67825,147 +67870,228 @@ function readInputs(getInput = core_getInput) {
     return raw;
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/facts/validate-shape.js
-const patternCache = new Map();
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/common/untrusted.js
+// Text that comes from the repository, the job or AWS (file names, hyperparameters,
+// log lines, failure reasons, results) is someone else's: before it reaches the step
+// log it must not be able to start a workflow command (`::warning::…`, `##[…]`), and
+// before it reaches the summary or a comment it must not be able to open Markdown or
+// HTML of its own, mention people, or break out of a table cell.
+/** Characters that end or fake a line, and other C0/C1 controls, as visible escapes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(char) {
+    switch (char) {
+        case '\n':
+            return '\\n';
+        case '\r':
+            return '\\r';
+        case '\t':
+            return '\\t';
+        default:
+            return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    }
+}
 /**
- * The models' patterns are written for Java and are matched against the whole
- * value, as the services do. Java's 5–6 digit `\uXXXXX` escapes (supplementary
- * planes) become `\u{…}` under JavaScript's `u` flag.
+ * One line of untrusted text, safe anywhere inside a line the action prints: no line
+ * break (so it can never begin a line, where the runner looks for commands), no
+ * terminal control sequences. Long text is cut to `max` characters.
  */
-function modelPattern(pattern) {
-    let regex = patternCache.get(pattern);
-    if (!regex) {
-        const source = pattern.replace(/\\u([0-9A-Fa-f]{5,6})/g, '\\u{$1}').replace(/\\\//g, '/');
-        regex = new RegExp(`^(?:${source})$`, 'u');
-        patternCache.set(pattern, regex);
+function logText(text, max = 500) {
+    const single = text.replace(CONTROL, escapeControl);
+    return single.length > max ? `${single.slice(0, max - 1)}…` : single;
+}
+/** Untrusted text as a quoted, escaped string for the log: `"notes\n::warning::x.tmp"`. */
+function untrusted_quoted(text, max = 500) {
+    return `"${logText(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+/**
+ * Untrusted text for Markdown (summary, PR comment), as plain words: HTML escaped,
+ * Markdown's punctuation backslash-escaped, `@` kept from mentioning anyone, line
+ * breaks folded, and `|` escaped so it stays inside a table cell.
+ */
+function markdownText(text, max = 500) {
+    const single = logText(text, max);
+    const escaped = single.replace(/[\\`*_[\]#!|~]/g, '\\$&').replace(/^(\s*)([-+>]|\d+\.)/, '$1\\$2');
+    return escapeHtml(escaped).replace(/@/g, '@\u200b');
+}
+/** Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped. */
+function codeText(text, max = 500) {
+    return `<code>${escapeHtml(logText(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`;
+}
+/** Untrusted multi-line text for a `<pre>` block: escaped, and every line kept. */
+function preText(text) {
+    return `<pre>${escapeHtml(text).replace(/@/g, '&#64;')}</pre>`;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/parse-input.js
+// Turns raw input strings into values, reporting problems by input name.
+
+
+/** A value as a message shows it: text quoted with line breaks and controls escaped (inputs may carry event text). */
+function shownValue(value) {
+    return typeof value === 'string' ? untrusted_quoted(value, 120) : String(value);
+}
+/** A whole number within [min, max] (either may be open); the message says the allowed range in words. */
+function parseWholeNumber(input, raw, report, range = {}) {
+    const value = /^\d+$/.test(raw) ? Number(raw) : undefined;
+    if (value !== undefined && (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max))
+        return value;
+    const allowed = range.min !== undefined && range.max !== undefined
+        ? `from ${range.min} to ${range.max}`
+        : range.min !== undefined
+            ? `of at least ${range.min}`
+            : range.max !== undefined
+                ? `of at most ${range.max}`
+                : '';
+    report({ input, message: `${shownValue(raw)} is not allowed: give a whole number${allowed ? ` ${allowed}` : ''}.` });
+    return undefined;
+}
+/** The YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+function parseBoolean(input, raw, report) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE', ''].includes(raw))
+        return false;
+    report({ input, message: `${shownValue(raw)} is not a boolean: give true or false.` });
+    return false;
+}
+function parseLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/**
+ * A YAML or JSON mapping of names to scalars. Scalars keep the text they were
+ * written with (`lr: 1.0` stays "1.0"), lists and maps become JSON, so the job
+ * sees exactly what the workflow says.
+ */
+function parseStringMap(input, raw, report) {
+    if (raw.trim() === '')
+        return {};
+    const document = (0,dist/* parseDocument */.Tp)(raw, { uniqueKeys: true, prettyErrors: false });
+    const duplicate = document.errors.find((error) => error.code === 'DUPLICATE_KEY');
+    if (duplicate) {
+        report({ input, message: `names an entry twice (${duplicate.message.split('\n')[0]}); give each name once.` });
+        return {};
     }
-    return regex;
-}
-function describeLimits(shape) {
-    const parts = [];
-    const isNumber = ['integer', 'long', 'double', 'float'].includes(shape.type);
-    const unit = shape.type === 'string' ? ' characters' : shape.type === 'list' || shape.type === 'map' ? ' entries' : '';
-    if (shape.min !== undefined && shape.max !== undefined)
-        parts.push(isNumber ? `${shape.min} to ${shape.max}` : `${shape.min}–${shape.max}${unit}`);
-    else if (shape.min !== undefined)
-        parts.push(isNumber ? `at least ${shape.min}` : `at least ${shape.min}${unit}`);
-    else if (shape.max !== undefined)
-        parts.push(isNumber ? `at most ${shape.max}` : `at most ${shape.max}${unit}`);
-    if (shape.pattern)
-        parts.push(`matching ${shape.pattern}`);
-    if (shape.enum)
-        parts.push(`one of ${shape.enum.join(', ')}`);
-    return parts.join(', ');
-}
-function join(path, member) {
-    if (typeof member === 'number')
-        return `${path}[${member}]`;
-    return path ? `${path}.${member}` : member;
-}
-function validateShape(facts, shapeName, value, path = '') {
-    const shape = facts.shapes[shapeName];
-    if (!shape)
-        throw new Error(`unknown shape ${shapeName}`);
-    const problems = [];
-    const fail = (message) => problems.push({ path: path || '(request)', message });
-    switch (shape.type) {
-        case 'structure': {
-            if (value === null || typeof value !== 'object' || Array.isArray(value))
-                return [{ path: path || '(request)', message: 'must be an object' }];
-            const record = value;
-            for (const required of shape.required ?? []) {
-                if (record[required] === undefined || record[required] === null)
-                    problems.push({ path: join(path, required), message: 'is required' });
-            }
-            for (const [name, member] of Object.entries(shape.members ?? {})) {
-                if (record[name] === undefined || record[name] === null)
-                    continue;
-                problems.push(...validateShape(facts, member.shape, record[name], join(path, name)));
-            }
-            return problems;
-        }
-        case 'list': {
-            if (!Array.isArray(value))
-                return [{ path, message: 'must be a list' }];
-            checkSize(shape, value.length, fail);
-            value.forEach((item, index) => problems.push(...validateShape(facts, shape.member.shape, item, join(path, index))));
-            return problems;
-        }
-        case 'map': {
-            if (value === null || typeof value !== 'object' || Array.isArray(value))
-                return [{ path, message: 'must be a map' }];
-            const entries = Object.entries(value);
-            checkSize(shape, entries.length, fail);
-            for (const [key, item] of entries) {
-                problems.push(...validateShape(facts, shape.key.shape, key, `${path} key "${key}"`));
-                problems.push(...validateShape(facts, shape.value.shape, item, join(path, key)));
-            }
-            return problems;
-        }
-        case 'string': {
-            if (typeof value !== 'string')
-                return [{ path, message: 'must be a string' }];
-            checkSize(shape, [...value].length, fail);
-            if (shape.pattern && !modelPattern(shape.pattern).test(value))
-                fail(`must match the pattern ${shape.pattern}`);
-            if (shape.enum && !shape.enum.includes(value))
-                fail(`must be one of ${shape.enum.join(', ')}`);
-            return problems;
-        }
-        case 'integer':
-        case 'long': {
-            if (typeof value !== 'number' || !Number.isInteger(value))
-                return [{ path, message: 'must be a whole number' }];
-            checkRange(shape, value, fail);
-            return problems;
-        }
-        case 'double':
-        case 'float': {
-            if (typeof value !== 'number' || !Number.isFinite(value))
-                return [{ path, message: 'must be a number' }];
-            checkRange(shape, value, fail);
-            return problems;
-        }
-        case 'boolean':
-            return typeof value === 'boolean' ? [] : [{ path, message: 'must be true or false' }];
-        case 'timestamp':
-            return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
-                ? []
-                : [{ path, message: 'must be a timestamp' }];
-        case 'blob':
-            return typeof value === 'string' ? [] : [{ path, message: 'must be base64 text' }];
+    if (document.errors.length > 0) {
+        const reason = document.errors[0]?.message.split('\n')[0] ?? 'unreadable';
+        report({ input, message: `is not valid YAML or JSON (${reason}); give a mapping such as "shots: 1000".` });
+        return {};
     }
-}
-function checkSize(shape, size, fail) {
-    const what = shape.type === 'string' ? 'characters' : 'entries';
-    if (shape.min !== undefined && size < shape.min)
-        fail(`must have at least ${shape.min} ${what} (has ${size})`);
-    if (shape.max !== undefined && size > shape.max)
-        fail(`must have at most ${shape.max} ${what} (has ${size})`);
-}
-function checkRange(shape, value, fail) {
-    if (shape.min !== undefined && value < shape.min)
-        fail(`must be at least ${shape.min} (is ${value})`);
-    if (shape.max !== undefined && value > shape.max)
-        fail(`must be at most ${shape.max} (is ${value})`);
-}
-/** Follows member names from a shape to the name of the shape they lead to, e.g. ['instanceConfig', 'instanceType']. */
-function memberShapeName(facts, rootShape, memberPath) {
-    let shapeName = rootShape;
-    for (const name of memberPath) {
-        const shape = facts.shapes[shapeName];
-        const next = shape?.members?.[name]?.shape ??
-            (name === '[]' ? shape?.member?.shape : name === '{key}' ? shape?.key?.shape : name === '{value}' ? shape?.value?.shape : undefined);
-        if (!next)
-            throw new Error(`${shapeName} has no member ${name}`);
-        shapeName = next;
+    if (!(0,dist/* isMap */.jh)(document.contents)) {
+        report({ input, message: 'is not a mapping: give a YAML or JSON mapping of names to values, such as "shots: 1000".' });
+        return {};
     }
-    return shapeName;
+    const result = {};
+    for (const pair of document.contents.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined || key === '' || key === 'null') {
+            report({ input, message: 'has an entry without a name; every entry needs a name.' });
+            continue;
+        }
+        const value = pair.value;
+        if (value === null || ((0,dist/* isScalar */.jn)(value) && value.value === null)) {
+            report({ input, message: `${shownValue(key)} has no value; give one after the colon.` });
+            continue;
+        }
+        result[key] = (0,dist/* isScalar */.jn)(value) ? scalarText(value) : (0,dist/* isSeq */.oP)(value) || (0,dist/* isMap */.jh)(value) ? JSON.stringify(value.toJSON()) : String(value);
+    }
+    return result;
 }
-function memberShape(facts, rootShape, memberPath) {
-    return facts.shapes[memberShapeName(facts, rootShape, memberPath)];
+function scalarText(node) {
+    return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/tags-section.js
+
+/** Tag keys the action sets itself, for provenance. */
+const PROVENANCE_TAG_PREFIX = 'github:';
+/** AWS's limit of tags on one resource (a tagging rule across services, not in the Braket model). */
+const MAX_TAGS = 50;
+function readTags(raw, ownTagCount, report) {
+    const tags = parseStringMap('tags', raw.tags, report);
+    for (const key of Object.keys(tags)) {
+        if (key.toLowerCase().startsWith('aws:'))
+            report({ input: 'tags', message: `${shownValue(key)}: keys starting with aws: (in any case) are reserved for AWS.` });
+        if (key.startsWith(PROVENANCE_TAG_PREFIX)) {
+            report({
+                input: 'tags',
+                message: `${shownValue(key)}: the ${PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.`
+            });
+        }
+    }
+    const count = Object.keys(tags).length;
+    if (count + ownTagCount > MAX_TAGS) {
+        report({
+            input: 'tags',
+            message: `has ${count} tags; with the ${ownTagCount} provenance tags the action adds that is more than AWS's ${MAX_TAGS} tags per ` +
+                `job. Give at most ${MAX_TAGS - ownTagCount}.`
+        });
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./.build/plan/create-job-request.js
+
+function provenanceTags(identity, attempt) {
+    const tags = {
+        repository: identity.repository,
+        workflow: identity.workflow,
+        'run-id': identity.runId,
+        'run-attempt': String(attempt),
+        sha: identity.sha,
+        ref: identity.ref,
+        event: identity.eventName
+    };
+    return Object.fromEntries(Object.entries(tags)
+        .filter(([, value]) => value !== '')
+        .map(([key, value]) => [`${PROVENANCE_TAG_PREFIX}${key}`, value]));
+}
+function jobOutputS3Path(spec, bucket, jobName) {
+    return spec.outputS3Path ?? `s3://${bucket}/${spec.prefix ? `${spec.prefix}/` : ''}${jobName}/data`;
+}
+function jobCheckpointS3Uri(spec, bucket, jobName) {
+    return spec.checkpointS3Uri ?? `s3://${bucket}/${spec.prefix ? `${spec.prefix}/` : ''}${jobName}/checkpoints`;
+}
+function assembleCreateJobRequest(spec, identity, placement) {
+    return {
+        clientToken: placement.clientToken,
+        jobName: placement.jobName,
+        roleArn: spec.executionRoleArn,
+        algorithmSpecification: {
+            scriptModeConfig: { entryPoint: spec.entryPoint, s3Uri: placement.source.s3Uri, compressionType: placement.source.compressionType },
+            containerImage: { uri: spec.imageUri }
+        },
+        ...(placement.channels.length > 0
+            ? {
+                inputDataConfig: placement.channels.map((channel) => ({
+                    channelName: channel.channelName,
+                    dataSource: { s3DataSource: { s3Uri: channel.s3Uri } }
+                }))
+            }
+            : {}),
+        outputDataConfig: {
+            s3Path: jobOutputS3Path(spec, placement.bucket, placement.jobName),
+            ...(spec.kmsKeyId ? { kmsKeyId: spec.kmsKeyId } : {})
+        },
+        checkpointConfig: {
+            s3Uri: jobCheckpointS3Uri(spec, placement.bucket, placement.jobName),
+            ...(spec.checkpointLocalPath ? { localPath: spec.checkpointLocalPath } : {})
+        },
+        stoppingCondition: { maxRuntimeInSeconds: spec.maxRuntimeInSeconds },
+        instanceConfig: { instanceType: spec.instanceType, instanceCount: spec.instanceCount, volumeSizeInGb: spec.volumeSizeInGb },
+        ...(Object.keys(spec.hyperParameters).length > 0 ? { hyperParameters: spec.hyperParameters } : {}),
+        deviceConfig: { device: spec.device },
+        tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt) },
+        ...(spec.reservationArn ? { associations: [{ arn: spec.reservationArn, type: 'RESERVATION_TIME_WINDOW_ARN' }] } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./.build/facts/aws-facts.js
@@ -69643,128 +69769,342 @@ const stsFacts = {
     }
 };
 
-;// CONCATENATED MODULE: ./.build/plan/constraints.js
-// The API limits inputs are checked against, looked up in the generated model facts.
+;// CONCATENATED MODULE: ./.build/facts/validate-shape.js
+const patternCache = new Map();
+/**
+ * The models' patterns are written for Java and are matched against the whole
+ * value, as the services do. Java's 5–6 digit `\uXXXXX` escapes (supplementary
+ * planes) become `\u{…}` under JavaScript's `u` flag.
+ */
+function modelPattern(pattern) {
+    let regex = patternCache.get(pattern);
+    if (!regex) {
+        const source = pattern.replace(/\\u([0-9A-Fa-f]{5,6})/g, '\\u{$1}').replace(/\\\//g, '/');
+        regex = new RegExp(`^(?:${source})$`, 'u');
+        patternCache.set(pattern, regex);
+    }
+    return regex;
+}
+function describeLimits(shape) {
+    const parts = [];
+    const isNumber = ['integer', 'long', 'double', 'float'].includes(shape.type);
+    const unit = shape.type === 'string' ? ' characters' : shape.type === 'list' || shape.type === 'map' ? ' entries' : '';
+    if (shape.min !== undefined && shape.max !== undefined)
+        parts.push(isNumber ? `${shape.min} to ${shape.max}` : `${shape.min}–${shape.max}${unit}`);
+    else if (shape.min !== undefined)
+        parts.push(isNumber ? `at least ${shape.min}` : `at least ${shape.min}${unit}`);
+    else if (shape.max !== undefined)
+        parts.push(isNumber ? `at most ${shape.max}` : `at most ${shape.max}${unit}`);
+    if (shape.pattern)
+        parts.push(`matching ${shape.pattern}`);
+    if (shape.enum)
+        parts.push(`one of ${shape.enum.join(', ')}`);
+    return parts.join(', ');
+}
+function validate_shape_join(path, member) {
+    if (typeof member === 'number')
+        return `${path}[${member}]`;
+    return path ? `${path}.${member}` : member;
+}
+function validateShape(facts, shapeName, value, path = '') {
+    const shape = facts.shapes[shapeName];
+    if (!shape)
+        throw new Error(`unknown shape ${shapeName}`);
+    const problems = [];
+    const fail = (message, kind, limit, actual) => problems.push({ path: path || '(request)', message, kind, ...(limit !== undefined ? { limit, actual } : {}) });
+    const wrongType = (message) => [{ path: path || '(request)', message, kind: 'type' }];
+    switch (shape.type) {
+        case 'structure': {
+            if (value === null || typeof value !== 'object' || Array.isArray(value))
+                return wrongType('must be an object');
+            const record = value;
+            for (const required of shape.required ?? []) {
+                if (record[required] === undefined || record[required] === null)
+                    problems.push({ path: validate_shape_join(path, required), message: 'is required', kind: 'required' });
+            }
+            for (const [name, member] of Object.entries(shape.members ?? {})) {
+                if (record[name] === undefined || record[name] === null)
+                    continue;
+                problems.push(...validateShape(facts, member.shape, record[name], validate_shape_join(path, name)));
+            }
+            return problems;
+        }
+        case 'list': {
+            if (!Array.isArray(value))
+                return wrongType('must be a list');
+            checkSize(shape, value.length, fail);
+            value.forEach((item, index) => problems.push(...validateShape(facts, shape.member.shape, item, validate_shape_join(path, index))));
+            return problems;
+        }
+        case 'map': {
+            if (value === null || typeof value !== 'object' || Array.isArray(value))
+                return wrongType('must be a map');
+            const entries = Object.entries(value);
+            checkSize(shape, entries.length, fail);
+            for (const [key, item] of entries) {
+                problems.push(...validateShape(facts, shape.key.shape, key, `${path} key "${key}"`));
+                problems.push(...validateShape(facts, shape.value.shape, item, validate_shape_join(path, key)));
+            }
+            return problems;
+        }
+        case 'string': {
+            if (typeof value !== 'string')
+                return wrongType('must be a string');
+            checkSize(shape, [...value].length, fail);
+            if (shape.pattern && !modelPattern(shape.pattern).test(value))
+                fail(`must match the pattern ${shape.pattern}`, 'pattern');
+            if (shape.enum && !shape.enum.includes(value))
+                fail(`must be one of ${shape.enum.join(', ')}`, 'enum');
+            return problems;
+        }
+        case 'integer':
+        case 'long': {
+            if (typeof value !== 'number' || !Number.isInteger(value))
+                return wrongType('must be a whole number');
+            checkRange(shape, value, fail);
+            return problems;
+        }
+        case 'double':
+        case 'float': {
+            if (typeof value !== 'number' || !Number.isFinite(value))
+                return wrongType('must be a number');
+            checkRange(shape, value, fail);
+            return problems;
+        }
+        case 'boolean':
+            return typeof value === 'boolean' ? [] : wrongType('must be true or false');
+        case 'timestamp':
+            return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+                ? []
+                : wrongType('must be a timestamp');
+        case 'blob':
+            return typeof value === 'string' ? [] : wrongType('must be base64 text');
+    }
+}
+function checkSize(shape, size, fail) {
+    const what = shape.type === 'string' ? 'characters' : 'entries';
+    if (shape.min !== undefined && size < shape.min)
+        fail(`must have at least ${shape.min} ${what} (has ${size})`, 'too-short', shape.min, size);
+    if (shape.max !== undefined && size > shape.max)
+        fail(`must have at most ${shape.max} ${what} (has ${size})`, 'too-long', shape.max, size);
+}
+function checkRange(shape, value, fail) {
+    if (shape.min !== undefined && value < shape.min)
+        fail(`must be at least ${shape.min} (is ${value})`, 'too-small', shape.min, value);
+    if (shape.max !== undefined && value > shape.max)
+        fail(`must be at most ${shape.max} (is ${value})`, 'too-large', shape.max, value);
+}
+/** Follows member names from a shape to the name of the shape they lead to, e.g. ['instanceConfig', 'instanceType']. */
+function memberShapeName(facts, rootShape, memberPath) {
+    let shapeName = rootShape;
+    for (const name of memberPath) {
+        const shape = facts.shapes[shapeName];
+        const next = shape?.members?.[name]?.shape ??
+            (name === '[]' ? shape?.member?.shape : name === '{key}' ? shape?.key?.shape : name === '{value}' ? shape?.value?.shape : undefined);
+        if (!next)
+            throw new Error(`${shapeName} has no member ${name}`);
+        shapeName = next;
+    }
+    return shapeName;
+}
+function memberShape(facts, rootShape, memberPath) {
+    return facts.shapes[memberShapeName(facts, rootShape, memberPath)];
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/closest-matches.js
+// "Did you mean …?": the allowed values nearest to what was written, by edit distance.
+/** Levenshtein distance, case-insensitive (instance types and regions are lowercase anyway). */
+function editDistance(a, b) {
+    const left = a.toLowerCase();
+    const right = b.toLowerCase();
+    let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= left.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= right.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (left[i - 1] === right[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[right.length] ?? 0;
+}
+/** Up to `count` allowed values close enough to be what was meant, nearest first. */
+function closestMatches(value, allowed, count) {
+    const tolerance = Math.max(2, Math.ceil(value.length / 3));
+    return allowed
+        .map((candidate) => ({ candidate, distance: editDistance(value, candidate) }))
+        .filter(({ distance }) => distance <= tolerance)
+        .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+        .slice(0, count)
+        .map(({ candidate }) => candidate);
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/constraints.js
+// The API limits inputs are checked against, looked up in the generated model facts,
+// and how a broken limit is explained to the person who wrote the workflow: in
+// words and examples, never as the model's regular expression.
 
 
-const braket = (...path) => ({ facts: braketFacts, shape: memberShapeName(braketFacts, 'CreateJobRequest', path) });
-const sts = (...path) => ({
-    facts: stsFacts,
-    shape: memberShapeName(stsFacts, 'AssumeRoleWithWebIdentityRequest', path)
+
+
+const braket = (words, ...path) => ({
+    facts: braketFacts,
+    shape: memberShapeName(braketFacts, 'CreateJobRequest', path),
+    ...(words ? { words } : {})
 });
+const sts = (words, ...path) => ({
+    facts: stsFacts,
+    shape: memberShapeName(stsFacts, 'AssumeRoleWithWebIdentityRequest', path),
+    ...(words ? { words } : {})
+});
+const ROLE_ARN = 'an IAM role ARN such as arn:aws:iam::123456789012:role/name';
 const CONSTRAINTS = {
-    jobName: braket('jobName'),
-    roleArn: braket('roleArn'),
-    clientToken: braket('clientToken'),
-    device: braket('deviceConfig', 'device'),
-    entryPoint: braket('algorithmSpecification', 'scriptModeConfig', 'entryPoint'),
-    imageUri: braket('algorithmSpecification', 'containerImage', 'uri'),
-    s3Path: braket('outputDataConfig', 's3Path'),
-    kmsKeyId: braket('outputDataConfig', 'kmsKeyId'),
-    checkpointLocalPath: braket('checkpointConfig', 'localPath'),
-    instanceType: braket('instanceConfig', 'instanceType'),
-    instanceCount: braket('instanceConfig', 'instanceCount'),
-    volumeSizeInGb: braket('instanceConfig', 'volumeSizeInGb'),
-    maxRuntimeInSeconds: braket('stoppingCondition', 'maxRuntimeInSeconds'),
-    hyperParameters: braket('hyperParameters'),
-    hyperParameterName: braket('hyperParameters', '{key}'),
-    hyperParameterValue: braket('hyperParameters', '{value}'),
-    inputChannels: braket('inputDataConfig'),
-    channelName: braket('inputDataConfig', '[]', 'channelName'),
-    associations: braket('associations'),
-    associationArn: braket('associations', '[]', 'arn'),
-    tags: braket('tags'),
-    assumedRoleArn: sts('RoleArn'),
-    roleSessionName: sts('RoleSessionName'),
-    roleDurationSeconds: sts('DurationSeconds')
+    jobName: braket('letters, digits and hyphens, starting and ending with a letter or digit, such as vqe-run-1', 'jobName'),
+    roleArn: braket(ROLE_ARN, 'roleArn'),
+    clientToken: braket(undefined, 'clientToken'),
+    device: braket(undefined, 'deviceConfig', 'device'),
+    entryPoint: braket(undefined, 'algorithmSpecification', 'scriptModeConfig', 'entryPoint'),
+    imageUri: braket('an ECR image URI such as 123456789012.dkr.ecr.us-west-2.amazonaws.com/my-image:tag', 'algorithmSpecification', 'containerImage', 'uri'),
+    s3Path: braket('an s3:// URI such as s3://my-bucket/prefix', 'outputDataConfig', 's3Path'),
+    kmsKeyId: braket(undefined, 'outputDataConfig', 'kmsKeyId'),
+    checkpointLocalPath: braket(undefined, 'checkpointConfig', 'localPath'),
+    instanceType: braket(undefined, 'instanceConfig', 'instanceType'),
+    instanceCount: braket(undefined, 'instanceConfig', 'instanceCount'),
+    volumeSizeInGb: braket(undefined, 'instanceConfig', 'volumeSizeInGb'),
+    maxRuntimeInSeconds: braket(undefined, 'stoppingCondition', 'maxRuntimeInSeconds'),
+    hyperParameters: braket(undefined, 'hyperParameters'),
+    hyperParameterName: braket(undefined, 'hyperParameters', '{key}'),
+    hyperParameterValue: braket('one line of text (a line break is not allowed)', 'hyperParameters', '{value}'),
+    inputChannels: braket(undefined, 'inputDataConfig'),
+    channelName: braket('letters, digits, dots, hyphens and underscores, such as training_data', 'inputDataConfig', '[]', 'channelName'),
+    associations: braket(undefined, 'associations'),
+    associationArn: braket('a Braket reservation ARN such as arn:aws:braket:us-east-1:123456789012:reservation/<id>', 'associations', '[]', 'arn'),
+    tags: braket(undefined, 'tags'),
+    assumedRoleArn: sts(ROLE_ARN, 'RoleArn'),
+    roleSessionName: sts('letters, digits and the characters + = , . @ - _ (no spaces)', 'RoleSessionName'),
+    roleDurationSeconds: sts(undefined, 'DurationSeconds')
 };
-
-;// CONCATENATED MODULE: ./.build/plan/input-error.js
-/** Every problem found in the inputs; thrown before anything touches AWS. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map((p) => `Input "${p.input}": ${p.message}`).join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
+/** The largest size or value the model allows for a constraint (e.g. 100 hyperparameters). */
+function maxOf(constraint) {
+    const max = constraint.facts.shapes[constraint.shape]?.max;
+    if (max === undefined)
+        throw new Error(`${constraint.shape} has no maximum in the model`);
+    return max;
 }
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.build/plan/parse-input.js
-// Turns raw input strings into values, reporting problems by input name.
-
-function parseWholeNumber(input, raw, report) {
-    if (!/^\d+$/.test(raw)) {
-        report({ input, message: `"${raw}" is not a whole number.` });
-        return undefined;
-    }
-    return Number(raw);
-}
-/** The YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
-function parseBoolean(input, raw, report) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE', ''].includes(raw))
-        return false;
-    report({ input, message: `"${raw}" is not a boolean. Allowed: true or false.` });
-    return false;
-}
-function parseLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
+function allowedValues(constraint) {
+    return constraint.facts.shapes[constraint.shape]?.enum ?? [];
 }
 /**
- * A YAML or JSON mapping of names to scalars. Scalars keep the text they were
- * written with (`lr: 1.0` stays "1.0"), lists and maps become JSON, so the job
- * sees exactly what the workflow says.
+ * Checks one value against its model limits; reports the first broken one, in words,
+ * as "<what> <value> …". True when the value is allowed.
  */
-function parseStringMap(input, raw, report) {
-    if (raw.trim() === '')
-        return {};
-    const document = (0,dist/* parseDocument */.Tp)(raw, { uniqueKeys: true, prettyErrors: false });
-    if (document.errors.length > 0) {
-        report({
-            input,
-            message: `is not valid YAML or JSON: ${document.errors[0].message.split('\n')[0]}. Expected a mapping such as "shots: 1000".`
-        });
-        return {};
-    }
-    if (!(0,dist/* isMap */.jh)(document.contents)) {
-        report({ input, message: 'must be a YAML or JSON mapping of names to values, such as "shots: 1000".' });
-        return {};
-    }
-    const result = {};
-    for (const pair of document.contents.items) {
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined || key === '' || key === 'null') {
-            report({ input, message: 'has an entry without a name; every entry needs a name.' });
-            continue;
-        }
-        const value = pair.value;
-        if (value === null || ((0,dist/* isScalar */.jn)(value) && value.value === null)) {
-            report({ input, message: `"${key}" has no value.` });
-            continue;
-        }
-        result[key] = (0,dist/* isScalar */.jn)(value) ? scalarText(value) : (0,dist/* isSeq */.oP)(value) || (0,dist/* isMap */.jh)(value) ? JSON.stringify(value.toJSON()) : String(value);
-    }
-    return result;
+function checkConstraint(input, value, constraint, report, what) {
+    const problem = validateShape(constraint.facts, constraint.shape, value)[0];
+    if (!problem)
+        return true;
+    const subject = `${what ? `${what} ` : ''}${shownValue(value)}`;
+    report({ input, message: `${subject} ${explain(problem, constraint, value)}` });
+    return false;
 }
-function scalarText(node) {
-    return typeof node.source === 'string' ? node.source : String(node.value);
+function explain(problem, constraint, value) {
+    const unit = typeof value === 'string' ? 'characters' : 'entries';
+    switch (problem.kind) {
+        case 'too-long':
+            return `is too long: it has ${problem.actual} ${unit}, and at most ${problem.limit} are allowed.`;
+        case 'too-short':
+            return problem.limit === 1 ? 'is empty.' : `is too short: it has ${problem.actual} ${unit}, and at least ${problem.limit} are needed.`;
+        case 'too-small':
+            return `is too small: the least allowed is ${problem.limit}.`;
+        case 'too-large':
+            return `is too large: the most allowed is ${problem.limit}.`;
+        case 'pattern':
+            return `is not allowed: it must be ${constraint.words ?? 'text the Braket API accepts'}.`;
+        case 'enum':
+            return notOneOf(String(value), allowedValues(constraint));
+        case 'required':
+        case 'type':
+            return `is not allowed: it ${problem.message}.`;
+    }
+}
+function notOneOf(value, allowed) {
+    const nearest = closestMatches(value, allowed, 3);
+    const suggestion = nearest.length > 0 ? ` Did you mean ${nearest.join(', ').replace(/, ([^,]*)$/, ' or $1')}?` : '';
+    return `is not one of the ${allowed.length} values Braket allows.${suggestion}`;
+}
+/** The model's range for a number input, for messages such as "a whole number from 1 to 432000". */
+function rangeOf(constraint) {
+    const shape = constraint.facts.shapes[constraint.shape];
+    return { ...(shape?.min !== undefined ? { min: shape.min } : {}), ...(shape?.max !== undefined ? { max: shape.max } : {}) };
 }
 
-;// CONCATENATED MODULE: ./.build/follow/follow-spec.js
+;// CONCATENATED MODULE: ./.build/inputs/credentials-section.js
+
+
+const DEFAULT_ROLE_DURATION_SECONDS = 3600;
+function defaultSessionName(identity) {
+    return `GitHubActions-${identity.runId}-${identity.runAttempt}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+}
+function readCredentials(raw, identity, report) {
+    const roleArn = raw['role-to-assume'];
+    if (roleArn === '')
+        return { kind: 'environment' };
+    if (checkConstraint('role-to-assume', roleArn, CONSTRAINTS.assumedRoleArn, report))
+        checkConstraint('role-to-assume', roleArn, CONSTRAINTS.roleArn, report);
+    const sessionName = raw['role-session-name'] || defaultSessionName(identity);
+    checkConstraint('role-session-name', sessionName, CONSTRAINTS.roleSessionName, report);
+    const durationText = raw['role-duration-seconds'] || String(DEFAULT_ROLE_DURATION_SECONDS);
+    const durationSeconds = parseWholeNumber('role-duration-seconds', durationText, report, rangeOf(CONSTRAINTS.roleDurationSeconds));
+    return {
+        kind: 'web-identity',
+        roleArn,
+        audience: raw.audience || 'sts.amazonaws.com',
+        sessionName,
+        durationSeconds: durationSeconds ?? DEFAULT_ROLE_DURATION_SECONDS
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/device-section.js
+
+
+const DEVICE_ARN = /^arn:aws[a-z-]*:braket:([a-z0-9-]*):(\d{12})?:device\/.+$/;
+const LOCAL_DEVICE = /^local:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const EXAMPLES = 'a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or arn:aws:braket:::device/quantum-simulator/amazon/sv1) ' +
+    'or a simulator inside the job (local:<provider>/<name>, such as local:braket/braket.local.qubit)';
+/** The region a QPU lives in (its jobs must run there); undefined for simulators that run anywhere. */
+function deviceRegion(device) {
+    const region = DEVICE_ARN.exec(device)?.[1];
+    return region ? region : undefined;
+}
+function readDevice(raw, region, report) {
+    const device = raw.device;
+    if (device === '') {
+        report({ input: 'device', message: `is required: give ${EXAMPLES}.` });
+    }
+    else if (!DEVICE_ARN.test(device) && !LOCAL_DEVICE.test(device)) {
+        report({ input: 'device', message: `${shownValue(device)} is not allowed: give ${EXAMPLES}.` });
+    }
+    else if (checkConstraint('device', device, CONSTRAINTS.device, report)) {
+        const home = deviceRegion(device);
+        if (home && region && home !== region) {
+            report({
+                input: 'device',
+                message: `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ` + `${home}.`
+            });
+        }
+    }
+    return device;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.build/inputs/follow-section.js
 // The inputs that decide whether and how the action follows the job after submitting it.
 
 
 const DEFAULT_WAIT_TIMEOUT_MINUTES = 340;
 /** A self-hosted runner's job may run 5 days; GitHub-hosted ones stop at 6 hours. */
 const MAX_WAIT_TIMEOUT_MINUTES = 5 * 24 * 60;
-function parseFollowSpec(raw, workspace, report) {
+function readFollowSection(raw, workspace, report) {
     const bool = (input, fallback) => parseBoolean(input, raw[input] || fallback, report);
     // In action.yml's order, so the messages read in the order the inputs are documented.
     const wait = bool('wait', 'false');
@@ -69773,8 +70113,9 @@ function parseFollowSpec(raw, workspace, report) {
     if (!/^\d+(\.\d+)?$/.test(timeoutText) || !(waitTimeoutMinutes > 0) || waitTimeoutMinutes > MAX_WAIT_TIMEOUT_MINUTES) {
         report({
             input: 'wait-timeout-minutes',
-            message: `"${timeoutText}" is not a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days). GitHub-hosted jobs ` +
-                `stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel and report.`
+            message: `${shownValue(timeoutText)} is not allowed: give a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days), ` +
+                `fractions allowed. GitHub-hosted jobs stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel ` +
+                `and report.`
         });
         waitTimeoutMinutes = DEFAULT_WAIT_TIMEOUT_MINUTES;
     }
@@ -69785,7 +70126,7 @@ function parseFollowSpec(raw, workspace, report) {
     let downloadResults;
     if (downloadText !== '') {
         if (downloadText.includes('\u0000'))
-            report({ input: 'download-results', message: 'contains a NUL character; give a directory path.' });
+            report({ input: 'download-results', message: 'contains a NUL character: give a directory path.' });
         else
             downloadResults = (0,external_node_path_.isAbsolute)(downloadText) ? downloadText : (0,external_node_path_.resolve)(workspace, downloadText);
     }
@@ -69800,7 +70141,10 @@ function parseFollowSpec(raw, workspace, report) {
         githubToken: raw['github-token']
     };
     if (downloadResults && !follow.wait)
-        report({ input: 'download-results', message: 'needs wait: true: results exist only once the job has completed.' });
+        report({
+            input: 'download-results',
+            message: 'is set, but wait is false: set wait: true, since results exist only once the job has completed.'
+        });
     if (follow.commentOnPr && follow.githubToken === '')
         report({
             input: 'github-token',
@@ -69810,12 +70154,41 @@ function parseFollowSpec(raw, workspace, report) {
     return follow;
 }
 
-;// CONCATENATED MODULE: ./.build/plan/job-spec.js
-// Inputs → one validated, typed job spec. Pure: no network, no file reads.
+;// CONCATENATED MODULE: ./.build/inputs/hyperparameters-section.js
 
 
+function readHyperParameters(raw, report) {
+    const hyperParameters = parseStringMap('hyperparameters', raw.hyperparameters, report);
+    const count = Object.keys(hyperParameters).length;
+    const max = maxOf(CONSTRAINTS.hyperParameters);
+    if (count > max)
+        report({ input: 'hyperparameters', message: `has ${count} entries; Braket allows at most ${max}.` });
+    for (const [name, value] of Object.entries(hyperParameters)) {
+        checkConstraint('hyperparameters', name, CONSTRAINTS.hyperParameterName, report, 'the name');
+        checkConstraint('hyperparameters', value, CONSTRAINTS.hyperParameterValue, report, `the value of ${shownValue(name)},`);
+    }
+    return hyperParameters;
+}
 
+;// CONCATENATED MODULE: ./.build/inputs/input-error.js
 
+/**
+ * The problem as the step log shows it: the log shows only an annotation's text,
+ * never its title, so the input's name is part of the text.
+ */
+function problemText(problem) {
+    return /^is\b/.test(problem.message) ? `Input "${problem.input}" ${problem.message}` : `Input "${problem.input}": ${problem.message}`;
+}
+/** Every problem found in the inputs; thrown before anything touches AWS. */
+class InputError extends ActionError {
+    problems;
+    constructor(problems) {
+        super(problems.map(problemText).join('\n'));
+        this.problems = problems;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/instance-section.js
 
 
 /** The Braket job images by their short names (AwsQuantumJob's image_uris). */
@@ -69824,230 +70197,4263 @@ const BRAKET_IMAGE_ACCOUNT = '292282985366';
 function braketImageUri(name, region) {
     return `${BRAKET_IMAGE_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/amazon-braket-${name}-jobs:latest`;
 }
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-/** S3's bucket naming rules (the S3 API model is not among the Braket facts). */
-const BUCKET_PATTERN = /^(?!xn--)(?!sthree-)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const DEVICE_ARN = /^arn:aws[a-z-]*:braket:([a-z0-9-]*):(\d{12})?:device\/.+$/;
-const LOCAL_DEVICE = /^local:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/** Tag keys the action sets itself, for provenance. */
-const PROVENANCE_TAG_PREFIX = 'github:';
-function check(input, value, constraint, report, what) {
-    const problems = validateShape(constraint.facts, constraint.shape, value);
-    if (problems.length === 0)
-        return true;
-    const shown = typeof value === 'string' ? `"${value.length > 80 ? `${value.slice(0, 77)}...` : value}"` : String(value);
-    const limits = describeLimits(constraint.facts.shapes[constraint.shape]);
-    report({
-        input,
-        message: `${what ? `${what} ` : ''}${shown} is not allowed: it ` +
-            `${problems[0].message}.${limits && !problems[0].message.includes('one of') ? ` Allowed: ${limits}.` : ''}`
-    });
-    return false;
-}
-function deviceRegion(device) {
-    const region = DEVICE_ARN.exec(device)?.[1];
-    return region ? region : undefined;
-}
-function defaultSessionName(identity) {
-    return `GitHubActions-${identity.runId}-${identity.runAttempt}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
-}
-function buildJobSpec(raw, identity, env) {
-    const problems = [];
-    const report = (problem) => problems.push(problem);
-    const required = (input) => {
-        if (raw[input] === '')
-            report({ input, message: 'is required.' });
-        return raw[input];
-    };
-    const region = raw['aws-region'] || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-    if (region === '')
-        report({ input: 'aws-region', message: 'no region given: set aws-region, or AWS_REGION in the environment.' });
-    else if (!REGION_PATTERN.test(region))
-        report({ input: 'aws-region', message: `"${region}" is not an AWS region name such as us-west-2.` });
-    const dryRun = parseBoolean('dry-run', raw['dry-run'], report);
-    let credentials = { kind: 'environment' };
-    if (raw['role-to-assume'] !== '') {
-        const roleArn = raw['role-to-assume'];
-        if (check('role-to-assume', roleArn, CONSTRAINTS.assumedRoleArn, report))
-            check('role-to-assume', roleArn, CONSTRAINTS.roleArn, report);
-        const audience = raw.audience || 'sts.amazonaws.com';
-        const sessionName = raw['role-session-name'] || defaultSessionName(identity);
-        check('role-session-name', sessionName, CONSTRAINTS.roleSessionName, report);
-        const durationSeconds = parseWholeNumber('role-duration-seconds', raw['role-duration-seconds'] || '3600', report);
-        if (durationSeconds !== undefined)
-            check('role-duration-seconds', durationSeconds, CONSTRAINTS.roleDurationSeconds, report);
-        credentials = { kind: 'web-identity', roleArn, audience, sessionName, durationSeconds: durationSeconds ?? 3600 };
-    }
-    const executionRoleArn = required('execution-role-arn');
-    if (executionRoleArn)
-        check('execution-role-arn', executionRoleArn, CONSTRAINTS.roleArn, report);
-    const device = required('device');
-    if (device) {
-        if (!DEVICE_ARN.test(device) && !LOCAL_DEVICE.test(device)) {
-            report({
-                input: 'device',
-                message: `"${device}" is neither a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or ` +
-                    `arn:aws:braket:::device/quantum-simulator/amazon/sv1) nor a local simulator (local:<provider>/<name>, e.g. ` +
-                    `local:braket/braket.local.qubit).`
-            });
-        }
-        else if (check('device', device, CONSTRAINTS.device, report)) {
-            const home = deviceRegion(device);
-            if (home && region && home !== region) {
-                report({
-                    input: 'device',
-                    message: `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ` +
-                        `${home}.`
-                });
-            }
-        }
-    }
-    const sourceDir = required('source-dir');
-    const sourcePath = (0,external_node_path_.resolve)(identity.workspace, sourceDir || '.');
-    if (sourceDir && (0,external_node_path_.relative)(identity.workspace, sourcePath).startsWith('..')) {
-        report({
-            input: 'source-dir',
-            message: `"${sourceDir}" is outside the workspace ${identity.workspace}; give a path inside the repository.`
-        });
-    }
-    const entryPoint = required('entry-point');
-    if (entryPoint)
-        check('entry-point', entryPoint, CONSTRAINTS.entryPoint, report);
-    const compression = (raw.compression || 'gzip');
-    if (compression !== 'gzip' && compression !== 'none')
-        report({ input: 'compression', message: `"${raw.compression}" is not a compression. Allowed: gzip, none.` });
-    const jobName = raw['job-name'] || undefined;
-    if (jobName)
-        check('job-name', jobName, CONSTRAINTS.jobName, report);
+const INSTANCE_DEFAULTS = {
+    instanceType: 'ml.m5.large',
+    instanceCount: 1,
+    volumeSizeInGb: 30,
+    maxRuntimeInSeconds: 432_000
+};
+function readInstanceSection(raw, region, report) {
     const imageInput = raw.image || 'base';
+    const imageRegion = region || 'us-west-2';
     let imageUri = imageInput;
     if (BRAKET_IMAGES.includes(imageInput))
-        imageUri = braketImageUri(imageInput, region || 'us-west-2');
-    else if (validateShape(CONSTRAINTS.imageUri.facts, CONSTRAINTS.imageUri.shape, imageInput).length > 0) {
+        imageUri = braketImageUri(imageInput, imageRegion);
+    else if (!imageInput.includes('.dkr.ecr.')) {
         report({
             input: 'image',
-            message: `"${imageInput}" is not allowed. Allowed: ${BRAKET_IMAGES.join(', ')}, or an ECR image URI such as ` +
-                `123456789012.dkr.ecr.${region || 'us-west-2'}.amazonaws.com/my-image:tag.`
+            message: `${shownValue(imageInput)} is not allowed: give ${BRAKET_IMAGES.join(', ')}, or an ECR image URI such as ` +
+                `123456789012.dkr.ecr.${imageRegion}.amazonaws.com/my-image:tag.`
         });
     }
-    const instanceType = raw['instance-type'] || 'ml.m5.large';
-    check('instance-type', instanceType, CONSTRAINTS.instanceType, report);
-    const whole = (input, fallback, constraint) => {
-        const value = parseWholeNumber(input, raw[input] || fallback, report);
-        if (value !== undefined)
-            check(input, value, constraint, report);
-        return value ?? Number(fallback);
-    };
-    const instanceCount = whole('instance-count', '1', CONSTRAINTS.instanceCount);
-    const volumeSizeInGb = whole('volume-size-gb', '30', CONSTRAINTS.volumeSizeInGb);
-    const maxRuntimeInSeconds = whole('max-runtime-seconds', '432000', CONSTRAINTS.maxRuntimeInSeconds);
-    const hyperParameters = parseStringMap('hyperparameters', raw.hyperparameters, report);
-    const hyperParameterCount = Object.keys(hyperParameters).length;
-    const maxHyperParameters = CONSTRAINTS.hyperParameters.facts.shapes[CONSTRAINTS.hyperParameters.shape].max;
-    if (hyperParameterCount > maxHyperParameters)
-        report({ input: 'hyperparameters', message: `has ${hyperParameterCount} entries; Braket allows at most ${maxHyperParameters}.` });
-    for (const [name, value] of Object.entries(hyperParameters)) {
-        check('hyperparameters', name, CONSTRAINTS.hyperParameterName, report, 'the name');
-        check('hyperparameters', value, CONSTRAINTS.hyperParameterValue, report, `the value of "${name}",`);
-    }
-    const inputChannels = [];
-    const channelMap = parseStringMap('input-data', raw['input-data'], report);
-    const maxChannels = CONSTRAINTS.inputChannels.facts.shapes[CONSTRAINTS.inputChannels.shape].max;
-    if (Object.keys(channelMap).length > maxChannels)
-        report({ input: 'input-data', message: `has ${Object.keys(channelMap).length} channels; Braket allows at most ${maxChannels}.` });
-    for (const [channelName, location] of Object.entries(channelMap)) {
-        check('input-data', channelName, CONSTRAINTS.channelName, report, 'the channel name');
-        if (/^(s3|https):\/\//.test(location)) {
-            if (check('input-data', location, CONSTRAINTS.s3Path, report, `the location of channel "${channelName}",`))
-                inputChannels.push({ channelName, s3Uri: location });
-        }
-        else {
-            const localPath = (0,external_node_path_.resolve)(identity.workspace, location);
-            if ((0,external_node_path_.isAbsolute)(location) || (0,external_node_path_.relative)(identity.workspace, localPath).startsWith('..')) {
-                report({
-                    input: 'input-data',
-                    message: `channel "${channelName}": "${location}" is neither an s3:// URI nor a path inside the repository.`
-                });
-            }
-            else
-                inputChannels.push({ channelName, localPath });
-        }
-    }
-    const bucket = raw['s3-bucket'] || undefined;
-    if (bucket && !BUCKET_PATTERN.test(bucket))
-        report({
-            input: 's3-bucket',
-            message: `"${bucket}" is not a valid S3 bucket name: 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a ` +
-                `letter or digit.`
-        });
-    const prefix = (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, '');
-    const s3Input = (input) => {
-        const value = raw[input] || undefined;
-        if (value && !/^s3:\/\//.test(value))
-            report({ input, message: `"${value}" is not an s3:// URI.` });
-        else if (value)
-            check(input, value, CONSTRAINTS.s3Path, report);
-        return value?.replace(/\/+$/, '');
-    };
-    const outputS3Path = s3Input('output-s3-path');
-    const checkpointS3Uri = s3Input('checkpoint-s3-uri');
-    const checkpointLocalPath = raw['checkpoint-local-path'] || undefined;
-    if (checkpointLocalPath)
-        check('checkpoint-local-path', checkpointLocalPath, CONSTRAINTS.checkpointLocalPath, report);
-    const kmsKeyId = raw['kms-key-id'] || undefined;
-    if (kmsKeyId)
-        check('kms-key-id', kmsKeyId, CONSTRAINTS.kmsKeyId, report);
-    const tags = parseStringMap('tags', raw.tags, report);
-    for (const key of Object.keys(tags)) {
-        if (key.startsWith('aws:'))
-            report({ input: 'tags', message: `"${key}": the aws: prefix is reserved for AWS.` });
-        if (key.startsWith(PROVENANCE_TAG_PREFIX))
-            report({
-                input: 'tags',
-                message: `"${key}": the ${PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.`
-            });
-    }
-    const reservationArn = raw['reservation-arn'] || undefined;
-    if (reservationArn)
-        check('reservation-arn', reservationArn, CONSTRAINTS.associationArn, report);
-    const clientToken = raw['client-token'] || undefined;
-    if (clientToken)
-        check('client-token', clientToken, CONSTRAINTS.clientToken, report);
-    const exclude = parseLines(raw.exclude);
-    const follow = parseFollowSpec(raw, identity.workspace, report);
-    if (problems.length > 0)
-        throw new InputError(problems);
+    else
+        checkConstraint('image', imageInput, CONSTRAINTS.imageUri, report);
+    const instanceType = raw['instance-type'] || INSTANCE_DEFAULTS.instanceType;
+    checkConstraint('instance-type', instanceType, CONSTRAINTS.instanceType, report);
+    const whole = (input, fallback, constraint) => parseWholeNumber(input, raw[input] || String(fallback), report, rangeOf(constraint)) ?? fallback;
     return {
-        region,
-        credentials,
-        executionRoleArn,
-        device,
-        sourcePath,
-        sourceDir,
-        entryPoint,
-        compression,
-        exclude,
-        jobName,
         imageUri,
         instanceType,
-        instanceCount,
-        volumeSizeInGb,
-        maxRuntimeInSeconds,
-        hyperParameters,
-        inputChannels,
-        bucket,
-        prefix,
-        outputS3Path,
-        checkpointS3Uri,
-        checkpointLocalPath,
-        kmsKeyId,
-        tags,
-        reservationArn,
-        clientToken,
-        idempotencyKey: raw['idempotency-key'],
-        dryRun,
-        follow
+        instanceCount: whole('instance-count', INSTANCE_DEFAULTS.instanceCount, CONSTRAINTS.instanceCount),
+        volumeSizeInGb: whole('volume-size-gb', INSTANCE_DEFAULTS.volumeSizeInGb, CONSTRAINTS.volumeSizeInGb),
+        maxRuntimeInSeconds: whole('max-runtime-seconds', INSTANCE_DEFAULTS.maxRuntimeInSeconds, CONSTRAINTS.maxRuntimeInSeconds)
     };
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/job-section.js
+
+function readJobSection(raw, report) {
+    const executionRoleArn = raw['execution-role-arn'];
+    if (executionRoleArn === '') {
+        report({
+            input: 'execution-role-arn',
+            message: 'is required: give the IAM role Braket runs the job as, such as ' +
+                'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole.'
+        });
+    }
+    else
+        checkConstraint('execution-role-arn', executionRoleArn, CONSTRAINTS.roleArn, report);
+    const optional = (input, constraint) => {
+        const value = raw[input];
+        if (value === '')
+            return undefined;
+        checkConstraint(input, value, constraint, report);
+        return value;
+    };
+    const jobName = optional('job-name', CONSTRAINTS.jobName);
+    const clientToken = optional('client-token', CONSTRAINTS.clientToken);
+    const reservationArn = optional('reservation-arn', CONSTRAINTS.associationArn);
+    return {
+        executionRoleArn,
+        ...(jobName ? { jobName } : {}),
+        ...(clientToken ? { clientToken } : {}),
+        idempotencyKey: raw['idempotency-key'],
+        ...(reservationArn ? { reservationArn } : {})
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./.build/inputs/path-probe.js
+// What is at a path, for the input checks that need the checkout (source-dir,
+// local input-data). The one filesystem look the input layer takes; passed in,
+// so the checks stay testable without a checkout.
+
+
+const probePath = (absolutePath) => {
+    try {
+        const stats = (0,external_node_fs_.statSync)(absolutePath);
+        return stats.isDirectory() ? { kind: 'directory' } : stats.isFile() ? { kind: 'file' } : { kind: 'other' };
+    }
+    catch (error) {
+        const code = errors_errorCode(error);
+        return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', why: errors_errorMessage(error) };
+    }
+};
+
+;// CONCATENATED MODULE: ./.build/inputs/region-section.js
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+function readRegion(raw, env, report) {
+    const region = raw['aws-region'] || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+    if (region === '') {
+        report({
+            input: 'aws-region',
+            message: 'is empty and the environment has no AWS_REGION: set aws-region, such as us-west-2 (GitHub-hosted runners have no default region).'
+        });
+    }
+    else if (!REGION_PATTERN.test(region)) {
+        const lower = region.toLowerCase();
+        const hint = REGION_PATTERN.test(lower) ? ` Region names are lowercase: ${lower}.` : '';
+        report({
+            input: 'aws-region',
+            message: `${shownValue(region)} is not an AWS region name: give one such as us-west-2 or eu-north-1.${hint}`
+        });
+    }
+    return region;
+}
+
+;// CONCATENATED MODULE: ./.build/common/paths.js
+// Path containment, one implementation for every check of "is this inside that".
+
+/**
+ * Whether `candidate` is `root` or lies below it, lexically (no links followed).
+ * A name that merely starts with two dots (`..data`) is inside; a path on another
+ * Windows drive (where `relative` answers with an absolute path) is not.
+ * `api` is node's path module for this platform; tests pass `path.win32`.
+ */
+function paths_isInside(root, candidate, api = external_node_path_) {
+    const rel = api.relative(root, candidate);
+    if (rel === '')
+        return true;
+    if (api.isAbsolute(rel))
+        return false;
+    return rel.split(/[\\/]/)[0] !== '..';
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./.build/archive/errors.js
+// The one error type packaging throws. `input` names the action input at fault; the
+// message names it too (the step log shows only the text), as every input problem does.
+
+
+
+
+class errors_SourcePackagingError extends ActionError {
+    input;
+    problem;
+    constructor(input, 
+    /** What is wrong and what is allowed, without the input's name. */
+    detail) {
+        super(problemText({ input, message: detail }));
+        this.input = input;
+        this.problem = { input, message: detail };
+    }
+}
+/** A path as the user most likely wrote it: relative to the working directory when inside it. */
+function errors_displayPath(absolutePath) {
+    const fromCwd = relative(process.cwd(), absolutePath);
+    return fromCwd !== '' && isInside(process.cwd(), absolutePath) ? fromCwd.split(sep).join('/') : absolutePath;
+}
+
+;// CONCATENATED MODULE: ./.build/archive/walk-source.js
+// Lists what goes into the archive: every directory, regular file and in-tree
+// symlink below source-dir, minus `.git` and the `exclude` patterns, and records
+// what was left out and why. Nothing is read here but directory listings and
+// inode metadata; file contents are streamed later by the writer.
+//
+// Symlinks are never followed while walking (so a link cannot make us leave
+// source-dir or loop). Each one is resolved with realpath afterwards:
+//  - target outside source-dir, missing, looping, or a special file: skipped;
+//  - target inside source-dir and itself packaged: kept AS A SYMLINK, with a
+//    relative link text computed from the resolved target. Storing the link
+//    (rather than a copy of the target) keeps the archive the same shape as
+//    the tree, cannot duplicate data or recurse through a link to a parent,
+//    and extracts fine with the job container's `shutil.unpack_archive`
+//    (Python's `data` extraction filter accepts relative links that stay
+//    inside the destination, which these always do);
+//  - target inside but left out (excluded, `.git`, special): skipped, since
+//    the link would dangle in the job.
+
+
+
+
+
+
+
+const GIT_METADATA = '.git';
+const GIT_REASON = 'git metadata is never packaged';
+const EXAMPLES_PER_PATTERN = 5;
+async function walkSource(sourceDir, exclude) {
+    const realRoot = await realpath(sourceDir);
+    const entries = [{ kind: 'directory', relativePath: '' }];
+    const skipped = [];
+    const leftOut = new Map();
+    const excludedByPattern = new Map();
+    const symlinks = [];
+    const absolute = (relativePath) => (relativePath === '' ? sourceDir : join(sourceDir, ...relativePath.split('/')));
+    const skip = (relativePath, isDirectory, reason, expected = false) => {
+        leftOut.set(relativePath, reason);
+        skipped.push({ path: isDirectory ? `${relativePath}/` : relativePath, reason, expected });
+    };
+    const excludedBy = (relativePath, isDirectory) => {
+        const pattern = exclude.matchingPattern(relativePath, isDirectory);
+        if (pattern === undefined)
+            return false;
+        leftOut.set(relativePath, `matches exclude pattern "${pattern}"`);
+        const matched = excludedByPattern.get(pattern) ?? [];
+        matched.push(isDirectory ? `${relativePath}/` : relativePath);
+        excludedByPattern.set(pattern, matched);
+        return true;
+    };
+    const visitDirectory = async (directory) => {
+        const names = (await readSourceDirectory(sourceDir, absolute(directory), directory)).sort(compareBytewise);
+        const stats = await Promise.all(names.map((name) => lstatInSource(sourceDir, absolute(directory), name)));
+        for (const [index, name] of names.entries()) {
+            const relativePath = directory === '' ? name : `${directory}/${name}`;
+            const stat = stats[index];
+            if (name === GIT_METADATA)
+                skip(relativePath, stat.isDirectory(), GIT_REASON, true);
+            else if (stat.isDirectory()) {
+                if (excludedBy(relativePath, true))
+                    continue;
+                entries.push({ kind: 'directory', relativePath });
+                await visitDirectory(relativePath);
+            }
+            else if (stat.isFile()) {
+                if (!excludedBy(relativePath, false))
+                    entries.push({ kind: 'file', relativePath, executable: (stat.mode & 0o111) !== 0 });
+            }
+            else if (stat.isSymbolicLink())
+                symlinks.push(relativePath);
+            else
+                skip(relativePath, false, `${specialFileKind(stat)}: only regular files, directories and symlinks are packaged`);
+        }
+    };
+    await visitDirectory('');
+    // Links are resolved last, once we know which targets made it into the archive.
+    const packaged = new Set(entries.map((entry) => entry.relativePath));
+    for (const linkPath of symlinks) {
+        // Exclusion comes first: an excluded link is not worth a warning about where it points.
+        const pointsAtDirectory = await stat(absolute(linkPath)).then((target) => target.isDirectory(), () => false);
+        if (excludedBy(linkPath, false) || (pointsAtDirectory && excludedBy(linkPath, true)))
+            continue;
+        const resolved = await resolveSymlink(absolute(linkPath), realRoot);
+        if ('reason' in resolved) {
+            skip(linkPath, false, resolved.reason);
+            continue;
+        }
+        if (!packaged.has(resolved.targetPath)) {
+            const why = walk_source_explainLeftOut(leftOut, resolved.targetPath);
+            const detail = why ? ` (${why.path}: ${why.reason})` : '';
+            skip(linkPath, false, `symlink to ${resolved.written} points at ${resolved.targetPath}, which is not packaged${detail}`);
+            continue;
+        }
+        entries.push({
+            kind: 'symlink',
+            relativePath: linkPath,
+            linkTarget: posix.relative(`/${parentOf(linkPath)}`, `/${resolved.targetPath}`) || '.',
+            targetPath: resolved.targetPath,
+            targetKind: resolved.targetKind
+        });
+    }
+    for (const [pattern, paths] of excludedByPattern) {
+        const examples = paths.slice(0, EXAMPLES_PER_PATTERN).join(', ') + (paths.length > EXAMPLES_PER_PATTERN ? ', …' : '');
+        skipped.push({
+            path: pattern,
+            reason: `exclude pattern left out ${paths.length} ${paths.length === 1 ? 'path' : 'paths'}: ${examples}`,
+            expected: true
+        });
+    }
+    return { entries, skipped, leftOut };
+}
+/**
+ * Why `relativePath` is not in the archive, if it is not: the left-out path
+ * itself or the left-out directory it sits in (shown with a trailing `/`).
+ */
+function walk_source_explainLeftOut(leftOut, relativePath) {
+    for (let path = relativePath; path !== ''; path = parentOf(path)) {
+        const reason = leftOut.get(path);
+        if (reason !== undefined)
+            return { path: path === relativePath ? path : `${path}/`, reason };
+    }
+    return undefined;
+}
+async function resolveSymlink(linkPath, realRoot) {
+    const written = await readlink(linkPath);
+    let target;
+    try {
+        target = await realpath(linkPath);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        return { reason: code === 'ELOOP' ? `symlink to ${written} loops` : `symlink to ${written} is broken (${code ?? 'cannot resolve'})` };
+    }
+    const fromRoot = relative(realRoot, target);
+    if (!isInside(realRoot, target)) {
+        return { reason: `symlink to ${written} points outside source-dir; not followed` };
+    }
+    const targetStat = await stat(target);
+    if (!targetStat.isFile() && !targetStat.isDirectory()) {
+        return {
+            reason: `symlink to ${written} points at a ${specialFileKind(targetStat)}; only regular files, directories and symlinks are packaged`
+        };
+    }
+    return { written, targetPath: fromRoot.split(sep).join('/'), targetKind: targetStat.isDirectory() ? 'directory' : 'file' };
+}
+function parentOf(relativePath) {
+    const slash = relativePath.lastIndexOf('/');
+    return slash === -1 ? '' : relativePath.slice(0, slash);
+}
+function specialFileKind(stat) {
+    if (stat.isFIFO())
+        return 'named pipe (FIFO)';
+    if (stat.isSocket())
+        return 'socket';
+    if (stat.isBlockDevice())
+        return 'block device';
+    if (stat.isCharacterDevice())
+        return 'character device';
+    return 'special file';
+}
+// An unreadable directory or an entry vanishing mid-walk would silently change
+// what the job runs, so they fail packaging rather than being skipped.
+async function readSourceDirectory(sourceDir, directory, relativePath) {
+    try {
+        return await readdir(directory);
+    }
+    catch (error) {
+        throw unreadable(sourceDir, relativePath === '' ? '.' : `${relativePath}/`, error);
+    }
+}
+async function lstatInSource(sourceDir, directory, name) {
+    try {
+        return await lstat(join(directory, name));
+    }
+    catch (error) {
+        throw unreadable(sourceDir, relative(sourceDir, join(directory, name)).split(sep).join('/'), error);
+    }
+}
+function unreadable(sourceDir, what, error) {
+    return new SourcePackagingError('source-dir', `${quoted(displayPath(sourceDir))}: cannot read ${what} (${errorMessage(error)})`);
+}
+
+;// CONCATENATED MODULE: ./.build/archive/entry-point.js
+// The entry point names what the job container runs: `module` (run like
+// `python -m module`) or `module:function` (imported, then the function called).
+// The container puts the archive root's parent on sys.path, so module names
+// start with the archive root, the source-dir's own name: `vqe.main` is
+// `vqe/main.py` or `vqe/main/__init__.py` inside the archive.
+
+
+
+
+const ALLOWED = 'Allowed: a dotted Python module path, optionally followed by ":function", such as vqe.main or vqe.main:run.';
+// Python 3 identifiers (PEP 3131): XID_Start or "_", then XID_Continue.
+const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
+const MODULES_SHOWN = 10;
+function isPythonIdentifier(name) {
+    return IDENTIFIER.test(name);
+}
+function parseEntryPoint(text) {
+    const fail = (problem) => new errors_SourcePackagingError('entry-point', `${untrusted_quoted(text)} ${problem}. ${ALLOWED}`);
+    if (text.trim() === '')
+        throw fail('is empty');
+    if (/[/\\]/.test(text)) {
+        const suggestion = text
+            .replace(/^\.?[/\\]+/, '')
+            .replace(/\.py(?=:|$)/, '')
+            .replace(/[/\\]+/g, '.');
+        throw fail(`looks like a file path; write the module path instead (${suggestion})`);
+    }
+    const [moduleName = '', functionName, ...extra] = text.split(':');
+    if (extra.length > 0)
+        throw fail('has more than one ":"');
+    const moduleParts = moduleName.split('.');
+    const badPart = moduleParts.find((part) => !isPythonIdentifier(part));
+    if (badPart !== undefined) {
+        throw fail(badPart === ''
+            ? `has an empty part in its module path "${moduleName}"`
+            : `has "${badPart}" in its module path, which is not a Python identifier`);
+    }
+    if (functionName !== undefined && !isPythonIdentifier(functionName)) {
+        throw fail(functionName === '' ? 'has nothing after ":"' : `names the function "${functionName}", which is not a Python identifier`);
+    }
+    return functionName === undefined ? { text, moduleName, moduleParts } : { text, moduleName, moduleParts, functionName };
+}
+/** What the entry point's module file may be, as archive paths (archive root first). */
+function moduleCandidates(entryPoint) {
+    const path = entryPoint.moduleParts.join('/');
+    return { moduleFile: `${path}.py`, packageInit: `${path}/__init__.py` };
+}
+/**
+ * Fails unless the archive will contain the entry point's module, looking at
+ * the archive as the container will see it once unpacked (so a module reached
+ * through a packaged in-tree symlink counts, and an excluded one does not).
+ */
+function requireEntryPointModule(entryPoint, listing, rootName, sourceDirShown) {
+    const tree = new PackagedTree(listing.entries);
+    const { moduleFile, packageInit } = moduleCandidates(entryPoint);
+    const inSource = (archivePath) => (archivePath.startsWith(`${rootName}/`) ? archivePath.slice(rootName.length + 1) : undefined);
+    const isPackagedFile = (archivePath) => {
+        const relativePath = inSource(archivePath);
+        return relativePath !== undefined && tree.kindAt(relativePath) === 'file';
+    };
+    const fail = (problem) => new SourcePackagingError('entry-point', `${quoted(entryPoint.text)}: ${problem}`);
+    // Python prefers a package over a same-named module file, so check it first.
+    if (isPackagedFile(packageInit)) {
+        // Without ":function" the container runs the module like `python -m`, which for a package runs its __main__.py.
+        const packageMain = packageInit.replace(/__init__\.py$/, '__main__.py');
+        if (entryPoint.functionName === undefined && !isPackagedFile(packageMain)) {
+            throw fail(`${entryPoint.moduleName} is a package, and an entry point without ":function" runs the package's ${packageMain}, ` +
+                `which is not in source-dir ${sourceDirShown}; name a function (${entryPoint.moduleName}:main) or a module file instead`);
+        }
+        return;
+    }
+    if (isPackagedFile(moduleFile))
+        return;
+    const notes = new Set();
+    for (const candidate of [moduleFile, packageInit]) {
+        const relativePath = inSource(candidate);
+        const why = relativePath === undefined ? undefined : explainLeftOut(listing.leftOut, relativePath);
+        if (why)
+            notes.add(`${rootName}/${why.path} is not packaged: ${why.reason}`);
+    }
+    if (entryPoint.moduleParts[0] !== rootName) {
+        notes.add(`module names start with the archive root "${rootName}" (the name of source-dir)`);
+    }
+    if (!isPythonIdentifier(rootName)) {
+        notes.add(`"${rootName}" is not a Python identifier, so no module in it can be named; rename the directory`);
+    }
+    const modules = pythonModuleNames(listing.entries, rootName);
+    const found = modules.length === 0
+        ? 'no importable Python modules found'
+        : `modules found: ${modules.slice(0, MODULES_SHOWN).join(', ')}` +
+            (modules.length > MODULES_SHOWN ? ` (and ${modules.length - MODULES_SHOWN} more)` : '');
+    throw fail(`module ${entryPoint.moduleName} is not in source-dir ${sourceDirShown} (looked for ${moduleFile} and ${packageInit}); ` +
+        [...notes, found].join('; '));
+}
+/** Importable module names in the archive, sorted: `vqe.main` for vqe/main.py, `vqe.algos` for vqe/algos/__init__.py. */
+function pythonModuleNames(entries, rootName) {
+    const names = new Set();
+    for (const entry of entries) {
+        const isFile = entry.kind === 'file' || (entry.kind === 'symlink' && entry.targetKind === 'file');
+        if (!isFile || !entry.relativePath.endsWith('.py'))
+            continue;
+        const parts = [rootName, ...entry.relativePath.slice(0, -'.py'.length).split('/')];
+        if (parts.at(-1) === '__init__')
+            parts.pop();
+        if (parts.every(isPythonIdentifier))
+            names.add(parts.join('.'));
+    }
+    return [...names].sort(compareBytewise);
+}
+/** The packaged entries as a filesystem: lookups follow packaged symlinks the way the unpacked tree will. */
+class PackagedTree {
+    byPath;
+    constructor(entries) {
+        this.byPath = new Map(entries.map((entry) => [entry.relativePath, entry]));
+    }
+    kindAt(relativePath) {
+        let current = '';
+        let kind = 'directory';
+        for (const part of relativePath.split('/')) {
+            const entry = this.byPath.get(current === '' ? part : `${current}/${part}`);
+            if (entry === undefined || kind === 'file')
+                return undefined;
+            // A packaged link's target is a resolved, packaged path, so one hop is enough.
+            current = entry.kind === 'symlink' ? entry.targetPath : entry.relativePath;
+            kind = entry.kind === 'symlink' ? entry.targetKind : entry.kind;
+        }
+        return kind;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+// One digit, or a class of digits from a to b.
+const digit = (a, b) => a === b ?
+    { t: 'lit', ch: String(a) }
+    : { t: 'class', re: new RegExp(`^[${a}-${b}]$`) };
+const prefix = (d, alts) => alts.map(s => [digit(d, d), ...s]);
+// The digit strings from a to b, which have the same length.
+const fixed = (a, b) => {
+    if (!a)
+        return [[]];
+    let lo = +a[0];
+    let hi = +b[0];
+    const ra = a.slice(1);
+    const rb = b.slice(1);
+    if (lo === hi)
+        return prefix(lo, fixed(ra, rb));
+    const zeros = '0'.repeat(ra.length);
+    const nines = '9'.repeat(ra.length);
+    const out = [];
+    if (ra !== zeros)
+        out.push(...prefix(lo++, fixed(ra, nines)));
+    const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
+    if (lo <= hi) {
+        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
+    }
+    out.push(...last);
+    return out;
+};
+// The numbers from a to b, where 0 <= a <= b. If width is set, each
+// one has leading zeros to make it that many digits.
+const nonneg = (a, b, width) => {
+    if (width) {
+        return fixed(String(a).padStart(width, '0'), String(b).padStart(width, '0'));
+    }
+    const out = [];
+    for (let len = String(a).length; len <= String(b).length; len++) {
+        const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
+        const hi = Math.min(b, 10 ** len - 1);
+        out.push(...fixed(String(lo), String(hi)));
+    }
+    return out;
+};
+/**
+ * The strings that the bash brace expansion `{lo..hi}` makes, as
+ * the alternatives of an `@(...)` extglob. Each one is a sequence of
+ * digits and digit classes, so there are only a few of them, even for
+ * a large range.
+ *
+ * If either end has a leading zero, such as `{01..10}`, each number
+ * has leading zeros to make it as long as the longer end, counting a
+ * `-` sign. So `{-05..3}` makes `-05` to `-01`, then `000` to `003`.
+ *
+ * Returns undefined if either end is not a safe integer.
+ */
+const numericRange = (loStr, hiStr) => {
+    let lo = Number(loStr);
+    let hi = Number(hiStr);
+    if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
+        return;
+    if (lo > hi)
+        [lo, hi] = [hi, lo];
+    const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
+    const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
+    const out = [];
+    if (lo < 0) {
+        const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
+        out.push(...neg.map(s => [{ t: 'lit', ch: '-' }, ...s]));
+    }
+    if (hi >= 0)
+        out.push(...nonneg(Math.max(lo, 0), hi, width));
+    return out;
+};
+//# sourceMappingURL=numeric-range.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}'],
+    '[:alpha:]': ['\\p{L}\\p{Nl}'],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f'],
+    '[:blank:]': ['\\p{Zs}\\t'],
+    '[:cntrl:]': ['\\p{Cc}'],
+    '[:digit:]': ['\\p{Nd}'],
+    '[:graph:]': ['\\p{Z}\\p{C}', true],
+    '[:lower:]': ['\\p{Ll}'],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}\\p{S}'],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f'],
+    '[:upper:]': ['\\p{Lu}'],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}'],
+    '[:xdigit:]': ['A-Fa-f0-9'],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+const noMatch = /$./;
+// Takes a glob string at a posix brace expression. Returns a RegExp
+// that tests one character, and the number of glob chars consumed.
+// If the class is not closed, consumed is 0, and the `[` must be
+// treated as a literal character.
+// Out of order ranges are removed. If nothing is left, the RegExp
+// is `/$./`, and the rest of the glob is consumed, so that the
+// whole glob cannot match.
+const parseClass = (glob, position, nocase = false, form) => {
+    // normalize one class member, if it stays one code point
+    const norm = (c) => {
+        const n = form ? c.normalize(form) : c;
+        return [...n].length === 1 ? n : c;
+    };
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = String.fromCodePoint(glob.codePointAt(i));
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return [noMatch, glob.length - pos];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        const n = norm(c);
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(n));
+            }
+            else if (n === rangeStart) {
+                ranges.push(braceEscape(n));
+            }
+            rangeStart = '';
+            i += c.length;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + c.length)) {
+            ranges.push(braceEscape(n + '-'));
+            i += c.length + 1;
+            continue;
+        }
+        if (glob.startsWith('-', i + c.length)) {
+            rangeStart = n;
+            i += c.length + 1;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(n));
+        i += c.length;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return [noMatch, 0];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return [noMatch, glob.length - pos];
+    }
+    const sranges = '[' + (negate ? '^' : '') + ranges.join('') + ']';
+    const snegs = '[' + (negate ? '' : '^') + negs.join('') + ']';
+    const comb = '^' +
+        (ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+            : ranges.length ? sranges
+                : snegs);
+    return [new RegExp(comb, nocase ? 'iu' : 'u'), endPos - pos];
+};
+//# sourceMappingURL=parse-class.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+
+
+// the end of the pattern, or of a negated sub-pattern
+const MATCH = { t: 'match', id: 0 };
+const extTypes = '!?+*@';
+const lit = (ch) => ({ t: 'lit', ch });
+const reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+// a RegExp that only matches `s`, with unicode case folding
+const newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, 'iu');
+// foldRe for one literal char. The same chars are in most patterns,
+// so keep them. A RegExp without the `g` or `y` flag has no state to
+// share.
+const foldCache = new Map();
+const foldRe = (ch) => {
+    let re = foldCache.get(ch);
+    if (!re) {
+        re = newFoldRe(ch);
+        if (foldCache.size >= 1000)
+            foldCache.clear();
+        foldCache.set(ch, re);
+    }
+    return re;
+};
+const litMatch = (l, c) => {
+    if (c === l.ch)
+        return true;
+    if (!l.re)
+        return false;
+    const code = c.charCodeAt(0);
+    if (code >= 128)
+        return l.re.test(c);
+    const ascii = (l.ascii ??= new Uint8Array(128));
+    ascii[code] ||= l.re.test(c) ? 1 : 2;
+    return ascii[code] === 1;
+};
+const tokenize = (p, nocase, noext, form, mark) => {
+    const toks = [];
+    for (let i = 0; i < p.length;) {
+        const c = String.fromCodePoint(p.codePointAt(i));
+        if (mark) {
+            // a \ before a range would only escape its first char
+            const m = c === '\\' && p.startsWith(mark, i + 1) ? 1 : 0;
+            if (m || c === mark) {
+                const start = i + m + mark.length;
+                const end = p.indexOf(mark, start);
+                const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
+                const alts = end !== -1 && r && numericRange(r[1], r[2]);
+                if (alts) {
+                    toks.push({ t: 'ext', type: '@', alts });
+                    i = end + mark.length;
+                    continue;
+                }
+            }
+        }
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            const e = p.codePointAt(i + 1);
+            const ch = e === undefined ? c : String.fromCodePoint(e);
+            toks.push(lit(ch));
+            i += 1 + ch.length;
+            continue;
+        }
+        if (c === '[') {
+            const [re, consumed] = parseClass(p, i, nocase, form);
+            if (consumed) {
+                toks.push({ t: 'class', re });
+                i += consumed;
+                continue;
+            }
+        }
+        if (!noext && extTypes.includes(c) && p[i + 1] === '(') {
+            toks.push({ t: 'open', type: c });
+            i += 2;
+            continue;
+        }
+        toks.push(!noext && c === '|' ? { t: 'bar' }
+            : !noext && c === ')' ? { t: 'close' }
+                : c === '*' ? { t: 'star' }
+                    : c === '?' ? { t: 'any' }
+                        : lit(c));
+        i += c.length;
+    }
+    return toks;
+};
+// map each open token index to the index of its close token
+const pair = (toks) => {
+    const pairs = new Map();
+    const stack = [];
+    toks.forEach((tok, i) => {
+        if (tok.t === 'open')
+            stack.push(i);
+        else if (tok.t === 'close' && stack.length)
+            pairs.set(stack.pop(), i);
+    });
+    return pairs;
+};
+// build the alternatives between start and end. An open token that
+// is not closed is never inside a closed extglob, so bar and close
+// tokens are only literal at the top level.
+const build = (toks, pairs, start, end, top) => {
+    let seq = [];
+    const alts = [seq];
+    for (let i = start; i < end; i++) {
+        const tok = toks[i];
+        const close = pairs.get(i);
+        if (tok.t === 'open' && close !== undefined) {
+            const sub = build(toks, pairs, i + 1, close, false);
+            seq.push({ t: 'ext', type: tok.type, alts: sub });
+            i = close;
+        }
+        else if (tok.t === 'bar' && !top) {
+            alts.push((seq = []));
+        }
+        else if (tok.t === 'open') {
+            seq.push(lit(tok.type), lit('('));
+        }
+        else if (tok.t === 'bar') {
+            seq.push(lit('|'));
+        }
+        else if (tok.t === 'close') {
+            seq.push(lit(')'));
+        }
+        else {
+            seq.push(tok);
+        }
+    }
+    return alts;
+};
+// normalize each run of literal chars as one string, so that a char
+// and the combining marks after it compose (or decompose) together.
+// Syntax is already parsed, so a char that normalizes to a syntax
+// char (such as full-width `＊` in NFKC) stays a literal.
+const normalize = (items, form) => {
+    const out = [];
+    let run = '';
+    const flush = () => {
+        for (const ch of run.normalize(form))
+            out.push(lit(ch));
+        run = '';
+    };
+    for (const it of items) {
+        if (it.t === 'lit') {
+            run += it.ch;
+            continue;
+        }
+        flush();
+        out.push(it.t === 'ext' ?
+            { ...it, alts: it.alts.map(a => normalize(a, form)) }
+            : it);
+    }
+    flush();
+    return out;
+};
+// the start node, and the number of node ids. Ids are dense, from 0
+// for the match node.
+const compile = (items, nocase) => {
+    let id = 1;
+    const split = (out) => ({ t: 'split', id: id++, out });
+    const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
+    const item = (it, next) => {
+        switch (it.t) {
+            case 'lit':
+                const re = nocase ? foldRe(it.ch) : undefined;
+                return { t: 'lit', id: id++, ch: it.ch, re, next };
+            case 'any':
+            case 'star':
+                return { t: it.t, id: id++, next };
+            case 'class':
+                return { t: 'class', id: id++, re: it.re, next };
+        }
+        const alts = (next) => it.alts.map(a => seq(a, next));
+        switch (it.type) {
+            case '@':
+                return split(alts(next));
+            case '?':
+                return split([next, ...alts(next)]);
+            case '!':
+                return { t: 'neg', id: id++, sub: split(alts(MATCH)), next };
+        }
+        // * and +, loop back after each match
+        const after = split([]);
+        const entry = split(alts(after));
+        after.out.push(next, entry);
+        return it.type === '*' ? after : entry;
+    };
+    const start = seq(items, MATCH);
+    return [start, id];
+};
+// one line per node, in the order that a walk from the start
+// reaches them. Edges point to node ids. The nodes of a negated
+// sub-pattern are indented under their negation.
+const show = (start) => {
+    const lines = [];
+    const seen = new Set();
+    const ref = (n) => (n.t === 'match' ? 'match' : String(n.id));
+    const walk = (n, indent) => {
+        if (n.t === 'match' || seen.has(n))
+            return;
+        seen.add(n);
+        const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
+        switch (n.t) {
+            case 'split':
+                line(`split -> ${n.out.map(ref).join(', ')}`);
+                for (const o of n.out)
+                    walk(o, indent);
+                return;
+            case 'neg':
+                line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
+                walk(n.sub, indent + '  ');
+                return walk(n.next, indent);
+            case 'lit':
+                line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
+                break;
+            case 'class':
+                line(`${n.re} -> ${ref(n.next)}`);
+                break;
+            default:
+                line(`${n.t === 'any' ? '?' : '*'} -> ${ref(n.next)}`);
+        }
+        walk(n.next, indent);
+    };
+    walk(start, '');
+    return [`start -> ${ref(start)}`, ...lines].join('\n');
+};
+// The threads at one position in the string. Each node thread is
+// only kept once, and runs with the same state are only kept once,
+// so that identical threads merge. The match node is not in
+// `threads`, because it can not step. It sets `match` instead.
+class State {
+    // set by the Sim, to mark the nodes that this state has
+    gen;
+    threads = [];
+    match = false;
+    runs = [];
+    // the sorted ids of the threads, with 0 for a match, once the
+    // state is done
+    ids = [];
+    constructor(gen) {
+        this.gen = gen;
+    }
+    // no threads, so nothing more can match
+    get dead() {
+        return !this.threads.length && !this.match && !this.runs.length;
+    }
+}
+// true if the two states hold the same threads
+const sameState = (a, b) => {
+    if (a.ids.length !== b.ids.length)
+        return false;
+    if (a.runs.length !== b.runs.length)
+        return false;
+    if (a.ids.some((id, i) => id !== b.ids[i]))
+        return false;
+    return a.runs.every(r => b.runs.some(o => o.neg === r.neg && sameState(o.state, r.state)));
+};
+const marks = (size) => ({
+    has: new Float64Array(size),
+    seen: new Float64Array(size),
+    gen: 0,
+});
+class Sim {
+    // `.` and `..` only match literal dots, even with `dot:true`
+    dots;
+    // the string starts with `.`, and `dot:true` is not set
+    dotStart;
+    #marks;
+    constructor(dots, dotStart, marks) {
+        this.dots = dots;
+        this.dotStart = dotStart;
+        this.#marks = marks;
+    }
+    state() {
+        return new State(++this.#marks.gen);
+    }
+    // sort the ids of a state, once it has all of its threads
+    done(state) {
+        state.ids = state.threads.map(n => n.id).sort((a, b) => a - b);
+        if (state.match)
+            state.ids.unshift(MATCH.id);
+        return state;
+    }
+    // true the first time that the state walks through the node, so
+    // that loops in the graph stop
+    #visit(state, node) {
+        const { seen } = this.#marks;
+        if (seen[node.id] === state.gen)
+            return false;
+        seen[node.id] = state.gen;
+        return true;
+    }
+    #addThread(state, node) {
+        const { has } = this.#marks;
+        if (has[node.id] === state.gen)
+            return false;
+        has[node.id] = state.gen;
+        state.threads.push(node);
+        return true;
+    }
+    // wildcards only match a leading dot if `dot:true`. In a negated
+    // sub-pattern, this does not apply, because the negation itself
+    // can not match a leading dot.
+    restricted(i, top) {
+        return top && (this.dots || (this.dotStart && i === 0));
+    }
+    add(state, node, i, top) {
+        switch (node.t) {
+            case 'split':
+                if (!this.#visit(state, node))
+                    return;
+                for (const o of node.out)
+                    this.add(state, o, i, top);
+                return;
+            case 'neg':
+                if (!this.#visit(state, node))
+                    return;
+                const sub = this.state();
+                this.add(sub, node.sub, i, false);
+                this.done(sub);
+                return this.addRun(state, { t: 'run', neg: node, state: sub }, i, top);
+            case 'star':
+                // a * can not start a dotfile, even if it matches nothing
+                if (this.restricted(i, top))
+                    return;
+                if (this.#addThread(state, node))
+                    this.add(state, node.next, i, top);
+                return;
+            case 'match':
+                state.match = true;
+                return;
+            default:
+                this.#addThread(state, node);
+        }
+    }
+    addRun(state, run, i, top) {
+        for (const r of state.runs) {
+            if (r.neg === run.neg && sameState(r.state, run.state))
+                return;
+        }
+        state.runs.push(run);
+        if (!run.state.match) {
+            this.add(state, run.neg.next, i, top);
+        }
+    }
+    // the threads after char `c`, at index `i`
+    step(state, c, i, top) {
+        const next = this.state();
+        for (const th of state.threads) {
+            switch (th.t) {
+                case 'lit':
+                    if (litMatch(th, c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'any':
+                    if (!this.restricted(i, top))
+                        this.add(next, th.next, i + 1, top);
+                    break;
+                case 'class':
+                    if (!this.restricted(i, top) && th.re.test(c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'star':
+                    if (!this.restricted(i, top))
+                        this.add(next, th, i + 1, top);
+            }
+        }
+        if (!this.restricted(i, top)) {
+            for (const run of state.runs) {
+                // a sub-pattern with no threads can not match again, so the
+                // run stays the same
+                if (run.state.dead) {
+                    this.addRun(next, run, i + 1, top);
+                    continue;
+                }
+                const sub = this.step(run.state, c, i, false);
+                this.addRun(next, { t: 'run', neg: run.neg, state: sub }, i + 1, top);
+            }
+        }
+        return this.done(next);
+    }
+}
+// A canonical key for the threads in a state. States with the same
+// key hold the same threads, so they match the same strings.
+const stateKey = (state) => {
+    const ids = state.ids.join();
+    if (!state.runs.length)
+        return ids;
+    const runs = state.runs.map(r => `${r.neg.id}(${stateKey(r.state)})`);
+    return `${ids}|${runs.sort().join('|')}`;
+};
+// The cache can hold about this many chars of state keys and
+// transitions. When it is full, it is cleared, so that a pattern
+// can not use an unbounded amount of memory.
+const DFA_BUDGET = 1 << 18;
+// A cache of the states that the simulation reaches, built as the
+// matcher is used. Each char of a string is then one Map lookup,
+// once the states that it leads to are known.
+//
+// The dot rules only restrict the first char of a dotfile (strings
+// that are only `.` or `..` do not use the cache). So a dotfile
+// starts at its own state, which takes its first step with the
+// restriction, and every other state takes steps without it.
+class Dfa {
+    #start;
+    #states = new Map();
+    #size = 0;
+    #plain;
+    #dotStart;
+    #sim;
+    #dotSim;
+    constructor(start, marks) {
+        this.#start = start;
+        this.#sim = new Sim(false, false, marks);
+        this.#dotSim = new Sim(false, true, marks);
+    }
+    #make(state) {
+        return {
+            state,
+            match: state.match,
+            dead: state.dead,
+            next: new Map(),
+        };
+    }
+    #intern(state) {
+        const key = stateKey(state);
+        const found = this.#states.get(key);
+        if (found)
+            return found;
+        if (this.#size > DFA_BUDGET)
+            this.#clear();
+        const d = this.#make(state);
+        this.#states.set(key, d);
+        this.#size += key.length + 1;
+        return d;
+    }
+    #clear() {
+        this.#states.clear();
+        this.#size = 0;
+        this.#plain = undefined;
+        this.#dotStart = undefined;
+    }
+    start(dotStart) {
+        if (dotStart) {
+            if (this.#dotStart)
+                return this.#dotStart;
+            const state = this.#dotSim.state();
+            this.#dotSim.add(state, this.#start, 0, true);
+            return (this.#dotStart = this.#make(this.#dotSim.done(state)));
+        }
+        if (this.#plain)
+            return this.#plain;
+        const state = this.#sim.state();
+        this.#sim.add(state, this.#start, 0, true);
+        return (this.#plain = this.#intern(this.#sim.done(state)));
+    }
+    // the next state, after a miss in `d.ascii`
+    next(d, c) {
+        const code = c.charCodeAt(0);
+        const found = code < 128 ? undefined : d.next.get(c);
+        if (found)
+            return found;
+        // the dotfile start is not in the cache, so it is never shared
+        const n = d === this.#dotStart ?
+            this.#intern(this.#dotSim.step(d.state, c, 0, true))
+            : this.#intern(this.#sim.step(d.state, c, 1, true));
+        if (code < 128) {
+            if (!d.ascii) {
+                d.ascii = new Array(128);
+                this.#size += 128;
+            }
+            d.ascii[code] = n;
+        }
+        else {
+            d.next.set(c, n);
+        }
+        this.#size++;
+        return n;
+    }
+}
+// the nodes in order, if the graph is a single chain
+const linear = (start) => {
+    const nodes = [];
+    for (let n = start; n.t !== 'match'; n = n.next) {
+        if (n.t === 'split' || n.t === 'neg')
+            return undefined;
+        nodes.push(n);
+    }
+    return nodes;
+};
+// Match a chain of nodes. Each node other than `*` matches exactly
+// one char, so on a failure it is enough to go back to the last `*`
+// and let it match one more char. This takes at most
+// nodes.length * chars.length steps.
+const testLinear = (nodes, chars, start, end) => {
+    let ni = 0;
+    let ci = start;
+    let starNi = -1;
+    let starCi = 0;
+    while (ci < end) {
+        const n = nodes[ni];
+        if (n?.t === 'star') {
+            starNi = ni++;
+            starCi = ci;
+            continue;
+        }
+        const c = chars[ci];
+        if (n &&
+            (n.t === 'any' ||
+                (n.t === 'lit' && litMatch(n, c)) ||
+                (n.t === 'class' && n.re.test(c)))) {
+            ni++;
+            ci++;
+            continue;
+        }
+        if (starNi === -1)
+            return false;
+        ni = starNi + 1;
+        ci = ++starCi;
+    }
+    while (nodes[ni]?.t === 'star')
+        ni++;
+    return ni === nodes.length;
+};
+// The least and most chars that the items can match. These are only
+// bounds: a negation can match a string of any length, so it counts
+// as 0 to Infinity.
+const lengths = (items) => {
+    let min = 0;
+    let max = 0;
+    for (const it of items) {
+        const [lo, hi] = itemLengths(it);
+        min += lo;
+        max += hi;
+    }
+    return [min, max];
+};
+const itemLengths = (it) => {
+    if (it.t === 'star')
+        return [0, Infinity];
+    if (it.t !== 'ext')
+        return [1, 1];
+    if (it.type === '!')
+        return [0, Infinity];
+    const alts = it.alts.map(lengths);
+    const min = Math.min(...alts.map(a => a[0]));
+    const max = Math.max(...alts.map(a => a[1]));
+    // a loop of alternatives that only match the empty string is empty
+    const loop = max === 0 ? 0 : Infinity;
+    return (it.type === '@' ? [min, max]
+        : it.type === '?' ? [0, max]
+            : it.type === '*' ? [0, loop]
+                : [min, loop]);
+};
+// true if the chars from `start` match the literals
+const hasAffix = (lits, chars, start) => {
+    for (let j = 0; j < lits.length; j++) {
+        if (!litMatch(lits[j], chars[start + j]))
+            return false;
+    }
+    return true;
+};
+// a `/`, or half of a surrogate pair
+const slashOrSurrogate = /[/\ud800-\udfff]/;
+const surrogate = /[\ud800-\udfff]/;
+// a string can be indexed by code point, unless it has surrogate
+// pairs
+const codePoints = (s) => surrogate.test(s) ? [...s] : s;
+const noSlash = (s) => {
+    if (s.includes('/')) {
+        throw new Error('can only match a single path portion, got: ' + s);
+    }
+};
+class Matcher {
+    pattern;
+    options;
+    #start;
+    // the number of node ids
+    #size;
+    #marks;
+    // the Sim for strings that are only `.` or `..`
+    #dotsSim;
+    // the string to compare, if the pattern has no magic. With
+    // `nocase:true`, the RegExp that folds case is made when it is
+    // first used.
+    #literal;
+    #literalFold = false;
+    #literalRe;
+    // the nodes between the prefix and suffix, if the graph is a
+    // single chain
+    #linear;
+    // the linear nodes are only `*` and `?`, so the length bounds and
+    // the prefix and suffix decide the match
+    #wild = false;
+    // the least and most chars that a match can have
+    #min = 0;
+    #max = Infinity;
+    // the literals that a match must start and end with. Each one
+    // matches exactly one char, and they are distinct items in the
+    // pattern, so a string that does not have them can not match.
+    #prefix = [];
+    #suffix = [];
+    // the prefix and suffix as strings, if they do not fold case
+    #prefixStr;
+    #suffixStr;
+    // there is a prefix or suffix to check
+    #affix = false;
+    #dfa;
+    #form;
+    constructor(pattern, options = {}) {
+        if (pattern.includes('/')) {
+            throw new Error('can only match a single path portion, got pattern: ' + pattern);
+        }
+        this.pattern = pattern;
+        this.options = options;
+        const { nocase = false, noext = false, normalize: n } = options;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // a pattern that is only an empty extglob is a literal string,
+        // except for `!()`, which matches any non-empty string
+        const literal = /^[?*+@]\(\)$/.test(pattern);
+        const toks = tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
+        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        if (this.#form)
+            items = normalize(items, this.#form);
+        const [start, size] = compile(items, nocase);
+        this.#start = start;
+        this.#size = size;
+        if (items.every(it => it.t === 'lit')) {
+            this.#literal = items.map(it => it.ch).join('');
+            this.#literalFold = nocase;
+        }
+        else {
+            const lit = (it) => it.t !== 'lit' ? undefined
+                : nocase ? { ch: it.ch, re: foldRe(it.ch) }
+                    : { ch: it.ch };
+            for (const it of items) {
+                const l = lit(it);
+                if (!l)
+                    break;
+                this.#prefix.push(l);
+            }
+            for (let j = items.length - 1; j >= 0; j--) {
+                const l = lit(items[j]);
+                if (!l)
+                    break;
+                this.#suffix.unshift(l);
+            }
+            this.#affix = !!(this.#prefix.length || this.#suffix.length);
+            if (!nocase) {
+                this.#prefixStr = this.#prefix.map(l => l.ch).join('');
+                this.#suffixStr = this.#suffix.map(l => l.ch).join('');
+            }
+            this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || undefined);
+            this.#wild = !!this.#linear?.every(n => n.t === 'star' || n.t === 'any');
+            const [min, max] = lengths(items);
+            this.#min = min;
+            this.#max = max;
+        }
+    }
+    test(s) {
+        // The `/` check uses the string as given, so with normalization it
+        // is a separate step. Otherwise, one scan finds both a `/` and the
+        // surrogate pairs that stop the string being indexed by code point.
+        if (this.#form) {
+            noSlash(s);
+            return this.#test(s.normalize(this.#form));
+        }
+        if (slashOrSurrogate.test(s)) {
+            noSlash(s);
+            return this.#test(s, [...s]);
+        }
+        return this.#test(s, s);
+    }
+    /**
+     * The same as {@link Matcher#test}, but the string is not checked
+     * for `/` chars, so the result for a string that has one is not
+     * defined. Only use it for a string that is known to be one path
+     * portion, such as a part of a path that was split on `/`. It can
+     * be faster, because some patterns do not need to look at each char
+     * of the string.
+     */
+    testUnchecked(s) {
+        return this.#test(this.#form ? s.normalize(this.#form) : s);
+    }
+    // Test a string that has no `/`. `chars` indexes it by code point.
+    // If it is not given, it is only found if a step needs it.
+    #test(s, chars) {
+        if (this.#literal !== undefined) {
+            return this.#literalFold ?
+                (this.#literalRe ??= newFoldRe(this.#literal)).test(s)
+                : s === this.#literal;
+        }
+        // the length check means that the prefix and suffix do not
+        // overlap. Without the chars, the length in code points is from
+        // half of the UTF-16 length (if each one is a surrogate pair) to
+        // all of it, which is often enough to know.
+        const min = this.#min;
+        const max = this.#max;
+        if (chars === undefined) {
+            const most = s.length;
+            const least = (most + 1) >> 1;
+            if (most < min || least > max)
+                return false;
+            if (least < min || most > max)
+                chars = codePoints(s);
+        }
+        if (chars !== undefined &&
+            (chars.length < min || chars.length > max)) {
+            return false;
+        }
+        const prefix = this.#prefix.length;
+        if (this.#affix) {
+            if (this.#prefixStr !== undefined && this.#suffixStr !== undefined) {
+                if (!s.startsWith(this.#prefixStr) ||
+                    !s.endsWith(this.#suffixStr)) {
+                    return false;
+                }
+            }
+            else {
+                chars ??= codePoints(s);
+                const end = chars.length - this.#suffix.length;
+                if (!hasAffix(this.#prefix, chars, 0) ||
+                    !hasAffix(this.#suffix, chars, end)) {
+                    return false;
+                }
+            }
+        }
+        const dotStart = !this.options.dot && s.startsWith('.');
+        if (this.#linear) {
+            // `.` and `..` only match literal dots, even with `dot:true`
+            if (s === '.' || s === '..')
+                return false;
+            // only a literal can match the leading dot. A `*` can not
+            // start a dotfile, even if it matches nothing.
+            if (dotStart && !prefix)
+                return false;
+            if (this.#wild)
+                return true;
+            chars ??= codePoints(s);
+            const end = chars.length - this.#suffix.length;
+            return testLinear(this.#linear, chars, prefix, end);
+        }
+        chars ??= codePoints(s);
+        if (s === '.' || s === '..') {
+            this.#marks ??= marks(this.#size);
+            const sim = (this.#dotsSim ??= new Sim(true, false, this.#marks));
+            const start = sim.state();
+            sim.add(start, this.#start, 0, true);
+            let state = sim.done(start);
+            for (let i = 0; i < chars.length; i++) {
+                state = sim.step(state, chars[i], i, true);
+            }
+            return state.match;
+        }
+        this.#marks ??= marks(this.#size);
+        const dfa = (this.#dfa ??= new Dfa(this.#start, this.#marks));
+        let d = dfa.start(dotStart);
+        // read char codes from the string, so that a one-char string is
+        // only made for a cache miss
+        const str = chars === s;
+        for (let i = 0; i < chars.length; i++) {
+            if (d.dead)
+                return false;
+            const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+            d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
+        }
+        return d.match;
+    }
+    /** a readable listing of the state machine */
+    toString() {
+        return show(this.#start);
+    }
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+//# sourceMappingURL=assert-valid-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ *
+ * A leading `#` or `!` is escaped as well, so that the result is never a
+ * comment or a negated pattern. In `windowsPathsNoEscape` mode, a leading
+ * `!` is written as `@(!)`, because `[!` starts a negated class.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    // However, at the start of the pattern, '!' negates the pattern and
+    // '#' makes it a comment, so the first character is handled below.
+    const e = magicalBraces ?
+        windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&')
+        : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, '[$&]')
+            : s.replace(/[?*()[\]\\]/g, '\\$&');
+    const c = e.charAt(0);
+    if (c === '#') {
+        return (windowsPathsNoEscape ? '[#]' : '\\#') + e.slice(1);
+    }
+    if (c === '!') {
+        // '[!]' can not be used, because '[!' starts a negated class, and
+        // '\' is a path separator in windowsPathsNoEscape mode. '@(!)'
+        // matches only '!'. If extglobs are disabled with `noext`, it
+        // matches nothing, rather than everything.
+        return (windowsPathsNoEscape ? '@(!)' : '\\!') + e.slice(1);
+    }
+    return e;
+};
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    // escape() writes a leading '!' as '@(!)' in windowsPathsNoEscape mode
+    if (windowsPathsNoEscape && s.startsWith('@(!)')) {
+        return ('!' + unescape_unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces }));
+    }
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+//# sourceMappingURL=unescape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const DEFAULT_BRACE_EXPAND_MAX = 100_000;
+const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
+// avoid the annoying deprecation flag lol
+const AWE_KEY = ('allowWindow' + 'sEscape');
+const minimatch = (p, pattern, options) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options?.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return cachedMinimatch(pattern, options).match(p);
+};
+// The Minimatch objects that minimatch() used most recently, by options
+// and then by pattern. When the cache is full, it becomes the old one,
+// and the objects used from the old one are moved back to a new one.
+// So it keeps 256 to 512 objects.
+// The patterns can come from users, so the cache is also bounded by
+// the total weight of the objects (see cacheWeight()), and an object
+// that is too heavy is never kept. Otherwise a few unique patterns
+// with large brace expansions would fill the heap.
+let cache = new Map();
+let oldCache = new Map();
+let cacheSize = 0;
+let cacheTotalWeight = 0;
+const cacheMax = 256;
+const cacheMaxWeight = 1 << 15;
+const cacheMaxEntryWeight = 1 << 12;
+// About the memory that a compiled object keeps: the pattern and the
+// expanded patterns, of which each row in set is made.
+const cacheWeight = (mm) => {
+    let w = mm.pattern.length;
+    for (const s of mm.globSet) {
+        w += s.length + 1;
+        if (w > cacheMaxEntryWeight)
+            break;
+    }
+    return w;
+};
+// tsc fails here if a new option is in neither type. Add it to
+// optionsKey() too.
+const allOptionsKeyed = true;
+void allOptionsKeyed;
+// 0, 1 or 2 for undefined, falsy or truthy.
+const tri = (v) => v === undefined ? 0
+    : v ? 2
+        : 1;
+// The weight of each boolean option's base-3 digit in the key. The
+// weights below 24 are for optimizationLevel (1), platform (3) and
+// windowsPathsNoEscape (12). tsc fails here if a boolean option is
+// not in the list.
+const booleanWeights = new Map(Object.keys({
+    nobrace: 0,
+    nocomment: 0,
+    nonegate: 0,
+    noglobstar: 0,
+    noext: 0,
+    nonull: 0,
+    partial: 0,
+    dot: 0,
+    nocase: 0,
+    nocaseMagicOnly: 0,
+    magicalBraces: 0,
+    matchBase: 0,
+    flipNegate: 0,
+    preserveMultipleSlashes: 0,
+    windowsNoMagicRoot: 0,
+}).map((k, i) => [k, 24 * 3 ** i]));
+// The cache key for a set of options. It is a number, unless an
+// option is set to a value that the number can not show, such as
+// normalize or an uncommon platform. Then it is a JSON string.
+// The defaults give 0, the same key as no options.
+// It only reads the keys that are set, so that the speed does not
+// depend on the shape of the options object.
+const optionsKey = (o) => {
+    let n = 0;
+    let wpe = false;
+    // inherited keys too, because Minimatch reads them
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o) {
+        const v = o[k];
+        switch (k) {
+            // the same test as the Minimatch constructor
+            case 'windowsPathsNoEscape':
+                if (v)
+                    wpe = true;
+                break;
+            case AWE_KEY:
+                if (v === false)
+                    wpe = true;
+                break;
+            case 'platform': {
+                // the same test as the Minimatch constructor
+                const p = v || defaultPlatform;
+                if (p === defaultPlatform)
+                    break;
+                if (p === 'darwin')
+                    n += 3;
+                else if (p === 'win32')
+                    n += 6;
+                else if (p === 'linux')
+                    n += 9;
+                else
+                    return JSON.stringify(o);
+                break;
+            }
+            case 'optimizationLevel':
+                // The same tests as Minimatch: 1 when undefined, then >= 2,
+                // >= 1, or else 0. The default level 1 adds 0.
+                if (v === undefined)
+                    break;
+                n +=
+                    v >= 2 ? 1
+                        : v >= 1 ? 0
+                            : 2;
+                break;
+            case 'braceExpandMax':
+                if (v !== undefined && v !== DEFAULT_BRACE_EXPAND_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'maxGlobstarRecursion':
+                if (v !== undefined && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'normalize':
+                if (v !== undefined)
+                    return JSON.stringify(o);
+                break;
+            default:
+                // unknown keys have no weight
+                n += (booleanWeights.get(k) ?? 0) * tri(v);
+        }
+    }
+    return wpe ? n + 12 : n;
+};
+// A copy, so a later change to the options can not change it. Unlike
+// a spread, it keeps the inherited keys, which optionsKey() and the
+// Minimatch constructor also read.
+const copyOptions = (o) => {
+    const copy = {};
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o)
+        copy[k] = o[k];
+    return copy;
+};
+const cachedMinimatch = (pattern, options) => {
+    const key = options ? optionsKey(options) : 0;
+    let mm = cache.get(key)?.get(pattern);
+    if (mm)
+        return mm;
+    mm =
+        oldCache.get(key)?.get(pattern) ??
+            new Minimatch(pattern, copyOptions(options));
+    const weight = cacheWeight(mm);
+    // too big to keep, so it is compiled again each time
+    if (weight > cacheMaxEntryWeight)
+        return mm;
+    if (cacheSize >= cacheMax ||
+        cacheTotalWeight + weight > cacheMaxWeight) {
+        oldCache = cache;
+        cache = new Map();
+        cacheSize = 0;
+        cacheTotalWeight = 0;
+    }
+    let byPattern = cache.get(key);
+    if (!byPattern)
+        cache.set(key, (byPattern = new Map()));
+    byPattern.set(pattern, mm);
+    cacheSize++;
+    cacheTotalWeight += weight;
+    return mm;
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
+    : 'posix');
+const esm_path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const esm_sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+minimatch.sep = esm_sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+const filter = (pattern, options) => {
+    let mm;
+    return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
+};
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    // brace-expansion turns each escaped backslash '\\' into a single '\',
+    // which then escapes the next character instead, and can turn an
+    // escaped magic character (for example '\\\*') into a live one.
+    // Double every pair, so an escaped backslash comes back out still
+    // escaped. The parity of each run of backslashes is unchanged.
+    let p = pattern.replace(/\\\\/g, '\\\\\\\\');
+    // brace-expansion does not know about [...] classes. In
+    // windowsPathsNoEscape mode, escape() writes a literal brace as '[{]'
+    // or '[}]'. Escape the brace for brace-expansion, which removes that
+    // backslash again, leaving '[{]' or '[}]'.
+    if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
+        p = p.replace(/\[([{}])\]/g, '[\\$1]');
+    }
+    return expand(p, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// A numeric range with at least this many values is matched as one
+// pattern portion, rather than expanded. For a glob walk, that is
+// one directory read, in place of a stat for each value.
+const RANGE_MIN = 100;
+// a {lo..hi} range that is not escaped, and not a ${...} variable
+const rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
+// true if a range mark in this portion is inside a `!(...)`,
+// `*(...)` or `+(...)` extglob. Those repeat or negate their
+// contents, so one Matcher for the whole range does not match the
+// same strings as the union of one pattern per value. For example,
+// `*({1..100})` would match `510` as `5` then `10`, and `!({1..100})`
+// would not match `5`, but every expanded pattern except `!(5)` does.
+// `@(...)` and `?(...)` are fine: they pick one value at most.
+const inRepeatOrNegExt = (portion, mark) => {
+    const stack = [];
+    for (let i = 0; i < portion.length; i++) {
+        const c = portion.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if (c === mark) {
+            if (stack.some(t => t !== '@' && t !== '?'))
+                return true;
+        }
+        else if (portion.charAt(i + 1) === '(' && '!?+*@'.includes(c)) {
+            stack.push(c);
+            i++;
+        }
+        else if (c === ')') {
+            stack.pop();
+        }
+    }
+    return false;
+};
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+// Index of the `]` that closes the class that starts at `start`,
+// or -1 if it is not closed. Posix classes such as `[:alpha:]` are
+// not skipped, so this can find a `]` before the real end. That
+// only makes a class look less like a literal.
+const classEnd = (pattern, start) => {
+    let i = start + 1;
+    if (pattern.charAt(i) === '!' || pattern.charAt(i) === '^')
+        i++;
+    let sawStart = false;
+    for (; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === ']' && sawStart)
+            return i;
+        sawStart = true;
+        if (c === '\\')
+            i++;
+    }
+    return -1;
+};
+// If a path portion pattern has no magic, return the string it
+// matches. Otherwise, return undefined. This can report magic for
+// a pattern that is in fact literal (eg, `[]`), but never the
+// reverse, so a string result is always safe to compare directly.
+const literal = (pattern, noext) => {
+    if (!noext && (pattern === '+()' || pattern === '@()'))
+        return pattern;
+    let lit = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            lit += pattern.charAt(++i) || c;
+        }
+        else if (c === '*' || c === '?') {
+            return undefined;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close === -1) {
+                // not closed, so the [ is a literal
+                lit += c;
+                continue;
+            }
+            // a class of one char, such as `[*]` or `[\b]`, is a literal
+            let body = pattern.slice(i + 1, close);
+            if (body.startsWith('\\'))
+                body = body.slice(1);
+            if ([...body].length !== 1 || '!^'.includes(pattern.charAt(i + 1))) {
+                return undefined;
+            }
+            lit += body;
+            i = close;
+        }
+        else if (!noext &&
+            '+@!'.includes(c) &&
+            pattern.charAt(i + 1) === '(' &&
+            pattern.includes(')', i + 2)) {
+            return undefined;
+        }
+        else {
+            lit += c;
+        }
+    }
+    return lit;
+};
+// The matching engine compiles and walks extglobs recursively, so a
+// path portion with very many extglobs (nested, such as `*(*(*(a)))`,
+// or in a row, such as `?(a)?(a)?(a)`) can exhaust the call stack.
+// Portions with more than this many extglobs are rejected.
+const MAX_EXTGLOBS = 256;
+// The number of extglob openers, such as `*(`, in a path portion
+// pattern. Chars in a class are counted too, so this can be more than
+// the number of extglobs, but never less.
+const extglobCount = (pattern) => {
+    let n = 0;
+    for (let i = 0; i < pattern.length - 1; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            n++;
+            i++;
+        }
+    }
+    return n;
+};
+const assertValidExtglobs = (pattern) => {
+    if (extglobCount(pattern) > MAX_EXTGLOBS) {
+        throw new TypeError('pattern has too many extglobs');
+    }
+};
+// True if the portion pattern has the same meaning as an alternative
+// inside `@(...)`. It must not have a `|` or `)` that is not in a
+// closed extglob (those are literal at the top level), an extglob
+// that is not closed (the `)` of the `@(...)` would close it), or a
+// trailing `\` (it would escape the next `|`). A pattern that is
+// only an empty extglob, such as `?()`, is literal on its own, but
+// not in `@(...)`. Posix classes such as `[:alpha:]` can hide a `]`
+// from classEnd, so patterns with them are not merged.
+const extSafe = (pattern) => {
+    if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes('[:'))
+        return false;
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            if (++i === pattern.length)
+                return false;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close !== -1)
+                i = close;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            depth++;
+            i++;
+        }
+        else if (c === ')') {
+            if (!depth--)
+                return false;
+        }
+        else if (c === '|' && !depth) {
+            return false;
+        }
+    }
+    return !depth;
+};
+// The last path that Minimatch#match split, and its parts. A path is
+// often tested against many patterns in a row (such as a list of
+// ignore patterns), so this saves splitting it again. The parts are
+// never changed, so they can be shared.
+let lastSplit;
+// The last path that Minimatch#match checked before splitting it. If
+// the same path is checked again, it is being tested against many
+// patterns, so it is split and the parts are kept for the others.
+let lastChecked;
+// true if a pattern portion that is not ** matches a path portion.
+// An empty path portion only matches an empty pattern portion. A path
+// portion never has a `/`, so the Matcher does not need to check it.
+const portionMatch = (p, f) => typeof p === 'string' ? f === p : f !== '' && p.testUnchecked(f);
+// Where the last portion of a row matches in a path: the start of the
+// last portion of the path, or of the one before a trailing `/`. -1 if
+// it matches neither.
+const endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart
+    : prev !== undefined && portionMatch(p, prev) ? prevStart
+        : -1;
+const isDots = (p) => p === '.' || p === '..';
+// a Windows drive letter portion, like `c:`
+const isDrive = (p) => typeof p === 'string' && /^[a-z]:$/i.test(p);
+// true for the `UNC` portion of a long UNC root, //?/UNC/host/share
+const isLongUNC = (p) => typeof p === 'string' && /^unc$/i.test(p);
+// The index of the host in a row or split path that starts with a
+// Windows UNC root: 2 for `//host/share`, and 4 for
+// `//?/UNC/host/share`. Otherwise -1. `//?/c:` is not one.
+const uncHost = (p) => {
+    if (p[0] !== '' || p[1] !== '')
+        return -1;
+    const h = p[2] !== '?' ? 2
+        : isLongUNC(p[3]) ? 4
+            : -1;
+    const host = p[h];
+    const share = p[h + 1];
+    return (h !== -1 &&
+        host !== undefined &&
+        host !== '' &&
+        host !== GLOBSTAR &&
+        share !== undefined &&
+        share !== '' &&
+        share !== GLOBSTAR) ?
+        h
+        : -1;
+};
+// true if ** can walk the path portion: not `.` or `..`, and not a
+// dotfile unless `dot` is set
+const walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith('.'));
+// True if a portion of the path from `start` to `end` can not be
+// walked by **: one that starts with `.`, or with `dot`, one that is
+// `.` or `..`. `start` is the start of a portion, and `end` is the end
+// of the path, or just after a separator.
+const dotPortion = (f, start, end, dot, sep) => {
+    for (let k = start; k < end;) {
+        if (f.charCodeAt(k) === 46) {
+            if (!dot)
+                return true;
+            const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
+            if (n >= end || isSep(f.charCodeAt(n), sep))
+                return true;
+        }
+        // the start of the next portion, after any run of separators
+        const s = nextSep(f, k, sep);
+        if (s === -1)
+            return false;
+        k = s + 1;
+        while (k < end && isSep(f.charCodeAt(k), sep))
+            k++;
+    }
+    return false;
+};
+const isSep = (c, sep) => sep === '/' ? c === 47
+    : sep === '\\' ? c === 92
+        : c === 47 || c === 92;
+// the index of the first separator at or after `from`, or -1
+const nextSep = (f, from, sep) => {
+    if (sep !== 'both')
+        return f.indexOf(sep, from);
+    const s = f.indexOf('/', from);
+    const b = f.indexOf('\\', from);
+    return (s === -1 ? b
+        : b === -1 ? s
+            : Math.min(s, b));
+};
+// the index of the last separator at or before `from`, or -1
+const lastSep = (f, from, sep) => sep !== 'both' ?
+    f.lastIndexOf(sep, from)
+    : Math.max(f.lastIndexOf('/', from), f.lastIndexOf('\\', from));
+// What parse() returns in place of a Matcher while make() builds and
+// merges the rows. Most of the Matchers in rows that are merged would
+// never be used, so they are only made for the rows that are left.
+const PENDING = {};
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    // the path can be checked against the last portion, and the string
+    // portions, of each row before it is split. See #canMatch.
+    #endCheck;
+    #literalCheck;
+    // level 2 resolves `.` and `..` portions in the path
+    #level2;
+    // the unicode normalization form, if any
+    #form;
+    // the string portions of each row in the set
+    #literals = [];
+    // the rows that #canMatch can match without splitting the path
+    #shapes = [];
+    // the rows whose last portion can be checked against the path's
+    #endRows = [];
+    // brace expansion can make the same portion in many rows, so they
+    // share one Matcher, and the states that it caches
+    #matchers = new Map();
+    // parse() returns PENDING in place of a Matcher
+    #pending = false;
+    // the char that marks numeric ranges in globSet, if any
+    #rangeMark;
+    // the GlobstarParts of each pattern row, by start index and partial
+    #globstarParts = new WeakMap();
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion =
+            options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        this.#endCheck = !this.preserveMultipleSlashes;
+        this.#level2 = (options.optimizationLevel ?? 1) >= 2;
+        const n = options.normalize;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // make the set of Matchers etc.
+        this.make();
+        // On Windows, the portions of a row up to its drive letter or UNC
+        // share are skipped or compared without case, if the path has one
+        // too. So the checks only use the portions after it.
+        const drives = this.set.map(row => this.#rootIndex(row));
+        this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
+        // with the end check, the last portion is already checked
+        this.#literals = this.set.map((row, r) => {
+            const end = this.#endRows[r] ? row.length - 1 : row.length;
+            const lits = row
+                .slice(drives[r] + 1, end)
+                .filter((p) => typeof p === 'string' && !!p);
+            return [...new Set(lits)];
+        });
+        this.#literalCheck = this.#literals.some(l => l.length);
+        this.#shapes = this.set.map((row, r) => {
+            const [p0, p1, p2] = row;
+            if (this.#endRows[r] && row.length === 2) {
+                if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
+                    return 'tail';
+            }
+            // the basename of a path that is split on / is its last portion,
+            // or the one before a trailing /, the same as the end check
+            if (this.#endRows[r] &&
+                options.matchBase &&
+                row.length === 1 &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'base';
+            }
+            // the portion must not be a root, or '', which can be a
+            // different portion on Windows (where //x paths get an extra '')
+            if (!this.#endCheck || drives[r] !== -1)
+                return undefined;
+            if (row.length === 3 &&
+                p0 === GLOBSTAR &&
+                p2 === GLOBSTAR &&
+                p1 !== GLOBSTAR &&
+                p1 !== '' &&
+                // the portion between is only matched below this limit
+                this.maxGlobstarRecursion > 0) {
+                return 'mid';
+            }
+            if (row.length === 2 &&
+                p1 === GLOBSTAR &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'head';
+            }
+            return undefined;
+        });
+    }
+    // a string portion of a pattern, normalized if the option is set
+    #norm(p) {
+        return this.#form ? p.normalize(this.#form) : p;
+    }
+    // On Windows, the index of the last root portion of a row, as
+    // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
+    // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
+    // -1.
+    #rootIndex(row) {
+        if (!this.isWindows)
+            return -1;
+        if (isDrive(row[0]))
+            return 0;
+        const uncDrive = row[0] === '' && row[1] === '' && row[2] === '?' && isDrive(row[3]);
+        if (uncDrive)
+            return 3;
+        const h = uncHost(row);
+        return h === -1 ? -1 : h + 1;
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.#expandBraces())];
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be Matchers, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.#slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        // glob --> Matchers
+        this.#pending = true;
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path. The root of a long UNC
+                // path, //?/UNC/host/share, is 6 portions.
+                const n = s[2] === '?' && isLongUNC(s[3]) ? 6 : 4;
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    s.slice(3, n).every(p => !globMagic.test(p));
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, n).map(p => this.#norm(p)),
+                        ...s.slice(n).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [
+                        this.#norm(s[0]),
+                        ...s.slice(1).map(ss => this.parse(ss)),
+                    ];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
+                    if (isLongUNC(this.globParts[i][3]))
+                        p[3] = 'UNC';
+                    p[2] = '?';
+                }
+            }
+        }
+        // with noext, `@(...)` would be literal
+        if (!options.noext)
+            this.mergeRows();
+        this.#pending = false;
+        this.set.forEach((row, i) => {
+            for (let k = 0; k < row.length; k++) {
+                if (row[k] === PENDING) {
+                    row[k] = this.parse(this.globParts[i][k]);
+                }
+            }
+        });
+    }
+    // Merge rows that only differ in one portion, where each of them
+    // is a Matcher, into one row that matches any of them with
+    // `@(a|b|...)`. Then a path is only walked once for all of them,
+    // for example with `**/*.{js,ts}`.
+    mergeRows() {
+        let merged = true;
+        while (merged) {
+            merged = false;
+            // a single row cannot be merged with anything
+            if (this.set.length < 2)
+                return;
+            let keys = this.#mergeKeys();
+            const len = Math.max(0, ...this.set.map(r => r.length));
+            for (let k = 0; k < len; k++) {
+                // the rows that are the same other than at portion k, keyed
+                // by the ids of the parts before k and the parts after k,
+                // which are at most the number of rows
+                const groups = new Map();
+                const R = this.set.length + 1;
+                this.set.forEach((row, i) => {
+                    if (!(row[k] instanceof Matcher || row[k] === PENDING) ||
+                        !extSafe(this.globParts[i][k])) {
+                        return;
+                    }
+                    const { pre, suf } = keys[i];
+                    const key = pre[k] * R + suf[k + 1];
+                    const g = groups.get(key);
+                    if (g)
+                        g.push(i);
+                    else
+                        groups.set(key, [i]);
+                });
+                const drop = new Set();
+                for (const g of groups.values()) {
+                    if (g.length < 2)
+                        continue;
+                    const [first, ...rest] = g;
+                    const alts = g.map(i => this.globParts[i][k]);
+                    const glob = `@(${alts.join('|')})`;
+                    // merging is only an optimization, so leave the rows as they
+                    // are if the merged portion would have too many extglobs
+                    if (extglobCount(glob) > MAX_EXTGLOBS)
+                        continue;
+                    this.globParts[first][k] = glob;
+                    this.set[first][k] = this.parse(glob);
+                    for (const i of rest)
+                        drop.add(i);
+                }
+                if (drop.size) {
+                    merged = true;
+                    this.set = this.set.filter((_, i) => !drop.has(i));
+                    this.globParts = this.globParts.filter((_, i) => !drop.has(i));
+                    // every merge drops a row, so this happens at most once per row
+                    if (this.set.length < 2)
+                        return;
+                    keys = this.#mergeKeys();
+                }
+            }
+        }
+    }
+    // For each row, number ids for its prefixes and suffixes, such that
+    // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
+    // Two rows are the same other than at portion k exactly when they
+    // have the same pre[k] and suf[k + 1]. This is linear in the size of
+    // the rows, where joining the whole row for every k was quadratic.
+    #mergeKeys() {
+        const partIds = new Map();
+        const ids = this.globParts.map(parts => parts.map(s => {
+            let id = partIds.get(s);
+            if (id === undefined)
+                partIds.set(s, (id = partIds.size));
+            return id;
+        }));
+        // ids are only compared at the same k, so they are numbered per
+        // portion, with 0 for the empty prefix or suffix. Then they are
+        // at most the number of rows, and id * P + part id is a safe
+        // integer key for any set that fits in memory.
+        const P = partIds.size;
+        const len = Math.max(0, ...ids.map(r => r.length));
+        const keys = ids.map(r => ({
+            pre: [0],
+            suf: new Array(r.length + 1).fill(0),
+        }));
+        for (let k = 0; k < len; k++) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { pre } = keys[i];
+                const key = pre[k] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                pre.push(id);
+            });
+        }
+        for (let k = len - 1; k >= 0; k--) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { suf } = keys[i];
+                const key = suf[k + 1] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                suf[k] = id;
+            });
+        }
+        return keys;
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (set.length > root &&
+                        prev &&
+                        prev !== '..' &&
+                        prev !== '.' &&
+                        prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    // Check the path against each row before it is split. 'no' if no
+    // row can match, so it does not need to be split. 'yes' if a row of
+    // `**` and one more portion matches. 'maybe' if it must be split to
+    // know. None of this applies with partial, where the path can end
+    // before the row does.
+    //
+    // On Windows, `\` is a separator in the path too, and the portions of
+    // a row up to its drive letter or UNC share are not checked (see
+    // #rootIndex).
+    //
+    // Each string portion of a row must be a portion of the path, so the
+    // path must contain it. Level 2 can only take portions out of the
+    // path, so this is still true then.
+    //
+    // The last portion of a row must match the last portion of the path,
+    // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
+    // This does not apply to rows that end in **, rows that end in a
+    // root, or preserveMultipleSlashes (which can leave more
+    // than one '' at the end). At level 2, it does not apply if that
+    // portion is `.` or `..`, which can be
+    // resolved away. Level 2 only takes other portions out of the
+    // middle of the path.
+    //
+    // A row of `**/x` then matches if the ** can walk the portions
+    // before the one that x matches, the same as #matchGlobstar. At
+    // level 2, this is only known if none of them are `.` or `..`, so
+    // that the path does not change when it is resolved.
+    #canMatch(f) {
+        const sep = !this.isWindows || !f.includes('\\') ? '/'
+            : f.includes('/') ? 'both'
+                : '\\';
+        // the portions that f.split(/\/+/) would end with, and where they
+        // start in f, found when a row needs them. `ends` is 0 until they
+        // are found, then 1, or -1 if they can not be used.
+        let ends = this.#endCheck ? 0 : -1;
+        let last = '';
+        let lastStart = 0;
+        let prev;
+        let prevStart = 0;
+        const dot = !!this.options.dot;
+        // A string compare is cheaper than includes(), and a Matcher test
+        // costs more, so the cheaper check goes first.
+        ROWS: for (let r = 0; r < this.set.length; r++) {
+            const row = this.set[r];
+            const p = row[row.length - 1];
+            let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
+            if (end && ends === 0) {
+                const i = lastSep(f, f.length, sep);
+                lastStart = i + 1;
+                last = f.slice(lastStart);
+                if (last === '' && i >= 0) {
+                    let j = i;
+                    while (j > 0 && isSep(f.charCodeAt(j - 1), sep))
+                        j--;
+                    prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep) + 1;
+                    prev = f.slice(prevStart, j);
+                }
+                const resolves = this.#level2 &&
+                    (isDots(last) ||
+                        (last === '' && prev !== undefined && isDots(prev)));
+                ends = resolves ? -1 : 1;
+                end = !resolves;
+            }
+            let tailStart = -1;
+            if (end && typeof p === 'string') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            if (this.#literalCheck) {
+                for (const l of this.#literals[r]) {
+                    if (!f.includes(l))
+                        continue ROWS;
+                }
+            }
+            if (end && typeof p === 'object') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            const shape = this.#shapes[r];
+            if (shape === 'base' && end)
+                return 'yes';
+            if (shape === 'tail' && end) {
+                if (this.#level2 && dotPortion(f, 0, tailStart, true, sep)) {
+                    return 'maybe';
+                }
+                if (!dotPortion(f, 0, tailStart, dot, sep))
+                    return 'yes';
+                continue;
+            }
+            if (shape === 'mid' || shape === 'head') {
+                const m = this.#walk(f, row, shape === 'head', dot, sep);
+                if (m !== 'no')
+                    return m;
+                continue;
+            }
+            return 'maybe';
+        }
+        return 'no';
+    }
+    // Match a row of a known shape against the split path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do. None of these
+    // rows have a drive letter, so they start at the first portion.
+    #matchShape(file, row, shape) {
+        const dot = !!this.options.dot;
+        const n = file.length;
+        if (shape === 'head') {
+            // x, then at least one portion that ** can walk
+            if (n < 2 || !portionMatch(row[0], file[0])) {
+                return false;
+            }
+            for (let i = 1; i < n; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        const x = row[1];
+        if (shape === 'tail') {
+            // x is the last portion, or the one before a trailing ''
+            let t = n - 1;
+            if (!portionMatch(x, file[t])) {
+                if (file[t] !== '' || n === 1 || !portionMatch(x, file[--t])) {
+                    return false;
+                }
+            }
+            for (let i = 0; i < t; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        // mid: the first x that ** can walk to, with a portion after it,
+        // and ** can walk all of those
+        for (let k = 0; k < n; k++) {
+            if (portionMatch(x, file[k]) && k + 1 < n) {
+                let i = k + 1;
+                while (i < n && walkable(file[i], dot))
+                    i++;
+                if (i === n)
+                    return true;
+            }
+            if (!walkable(file[k], dot))
+                return false;
+        }
+        return false;
+    }
+    // Match a row of `**/x/**` or `x/**` against the path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do once it is split.
+    // x must match a portion (the first one, for `x/**`), the ** before
+    // it must be able to walk the portions before that one, and there
+    // must be a portion after it, which the ** after it can walk. At
+    // level 2, this is only known if no portion is `.` or `..`.
+    #walk(f, row, head, dot, sep) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep))
+            return 'maybe';
+        const x = row[head ? 0 : 1];
+        // the last portion has none after it, so it can not be x
+        let s = 0;
+        for (let e = nextSep(f, s, sep); e !== -1; e = nextSep(f, s, sep)) {
+            // the start of the next portion
+            let next = e + 1;
+            while (next < f.length && isSep(f.charCodeAt(next), sep))
+                next++;
+            const hit = typeof x === 'string' ?
+                e - s === x.length && f.startsWith(x, s)
+                : e > s && x.testUnchecked(f.slice(s, e));
+            if (hit && !dotPortion(f, next, f.length, dot, sep))
+                return 'yes';
+            if (head || dotPortion(f, s, next, dot, sep))
+                return 'no';
+            s = next;
+        }
+        return 'no';
+    }
+    // the last split, if it was the same path with the same split
+    // settings
+    #cachedSplit(f) {
+        const last = lastSplit;
+        return (last?.f === f &&
+            last.isWindows === this.isWindows &&
+            last.preserveMultipleSlashes === this.preserveMultipleSlashes &&
+            last.normalize === this.#form) ?
+            last
+            : undefined;
+    }
+    // split a path for match(), and keep the parts for the next call
+    #split(f) {
+        const { isWindows, preserveMultipleSlashes } = this;
+        // windows: need to use /, not \
+        let parts = this.#slashSplit(isWindows ? f.split('\\').join('/') : f);
+        // normalize each portion, so that a char that normalizes to `/`
+        // does not make a new portion
+        const normalize = this.#form;
+        if (normalize)
+            parts = parts.map(p => p.normalize(normalize));
+        lastSplit = {
+            f,
+            isWindows,
+            preserveMultipleSlashes,
+            normalize,
+            parts,
+        };
+        return lastSplit;
+    }
+    // resolve `.` and `..` portions of a path, for level 2
+    #levelTwoFileOptimize(file) {
+        // work on a copy, so that the cached parts do not change
+        const parts = [...file];
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            let dd = root;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p && p !== '.' && p !== '..' && p !== '**') {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd = Math.max(dd - 2, root);
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        // each **/.. split doubles the patterns, and adds a copy of the
+        // whole pattern. Throw if either gets too large. A partial split
+        // would match some paths and not others, depending on which rows
+        // the pass reached first.
+        const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
+        let splitCells = 0;
+        const maxSplitCells = 1_000_000;
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    // Check before changing parts or allocating the new row.
+                    const addedCells = parts.length - 1;
+                    if (globParts.length >= braceExpandMax ||
+                        splitCells + addedCells > maxSplitCells) {
+                        throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    splitCells += addedCells;
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                // .. can not remove the root of a Windows path
+                const root = this.#rootIndex(parts) + 1;
+                let dd = root;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd = Math.max(dd - 2, root);
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    secondPhasePreProcess(globParts) {
+        const keys = new Set();
+        const rows = globParts.filter(parts => {
+            const key = parts.join('/');
+            if (keys.has(key))
+                return false;
+            keys.add(key);
+            return true;
+        });
+        // A row is covered by another row that has `*` at some positions,
+        // and is the same at all others. Collect each distinct set of `*`
+        // positions, then look up each row with `*` put at those positions.
+        const stars = new Map();
+        for (const parts of rows) {
+            const s = [];
+            for (let i = 0; i < parts.length; i++) {
+                if (parts[i] === '*')
+                    s.push(i);
+            }
+            if (s.length)
+                stars.set(s.join(','), s);
+        }
+        // Each row is checked against each set of `*` positions, so skip
+        // this if there are too many. The patterns match the same paths
+        // either way.
+        if (!stars.size || rows.length * stars.size > 100_000)
+            return rows;
+        const { dot } = this.options;
+        return rows.filter(parts => {
+            for (const s of stars.values()) {
+                if (s[s.length - 1] >= parts.length)
+                    continue;
+                const c = [...parts];
+                let ok = true;
+                let changed = false;
+                for (const i of s) {
+                    const p = parts[i];
+                    if (p === '*')
+                        continue;
+                    if (!p || p === '**' || (!dot && p.startsWith('.'))) {
+                        ok = false;
+                        break;
+                    }
+                    c[i] = '*';
+                    changed = true;
+                }
+                if (ok && changed && keys.has(c.join('/')))
+                    return false;
+            }
+            return true;
+        });
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // Match the parts of a path against one row of the set. `resolved`
+    // is the parts after level 2 resolves `.` and `..` in them, or the
+    // same parts below level 2. Set partial to true to test if, for
+    // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
+    // you run out of file before you run out of pattern, then that's
+    // fine, as long as all the parts match.
+    #matchRow(file, resolved, pattern, partial) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa, and
+        // //?/UNC/host/share/... can match //host/share/... and vice versa.
+        // Drive letters in absolute drive or unc paths, and the host and
+        // share of UNC paths, are always compared case-insensitively.
+        const fh = this.isWindows ? uncHost(resolved) : -1;
+        const ph = fh === -1 ? -1 : uncHost(pattern);
+        if (ph !== -1) {
+            const host = pattern[ph];
+            const share = pattern[ph + 1];
+            if (typeof host !== 'string' || typeof share !== 'string') {
+                // a host or share with magic is matched as usual
+                fileStartIndex = fh;
+                patternStartIndex = ph;
+            }
+            else if (resolved[fh].toLowerCase() === host.toLowerCase() &&
+                resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
+                fileStartIndex = fh + 2;
+                patternStartIndex = ph + 2;
+            }
+        }
+        else if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // the drives match, so start matching after them
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    patternStartIndex = pdi + 1;
+                    fileStartIndex = fdi + 1;
+                }
+            }
+        }
+        // the drive letters are found in the parts before level 2 resolves
+        // them, and the match uses the resolved parts
+        file = resolved;
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const headEnd = fileIndex + head.length;
+            if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, new Set());
+    }
+    // Split the pattern into head, tail, and middle of ** delimited
+    // parts. The tail has to be at the end, and the others just have to
+    // be found in order from the head. These only depend on the pattern
+    // row, so they are kept for the next path.
+    #getGlobstarParts(pattern, partial, patternIndex) {
+        let byStart = this.#globstarParts.get(pattern);
+        if (!byStart) {
+            byStart = [];
+            this.#globstarParts.set(pattern, byStart);
+        }
+        const key = patternIndex * 2 + (partial ? 1 : 0);
+        const found = byStart[key];
+        if (found)
+            return found;
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        const head = pattern.slice(patternIndex, firstgs);
+        const body = pattern.slice(firstgs + 1, partial ? undefined : lastgs);
+        const tail = partial ? [] : pattern.slice(lastgs + 1);
+        // split the body up into sections, and note the number of
+        // portions that must come after the start of each one
+        const segments = [[[], 0]];
+        let current = segments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                current = [[], 0];
+                segments.push(current);
+            }
+            else {
+                current[0].push(b);
+                nonGsParts++;
+            }
+        }
+        // the portions in this section and the ones after it
+        segments.forEach((b, i) => {
+            b[1] = nonGsParts - nonGsPartsSums[i];
+        });
+        const parts = { head, body, tail, segments };
+        byStart[key] = parts;
+        return parts;
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, and the portions that it and the rest need
+    bodySegments, 
+    // the end of the file portions that the body can match
+    fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, 
+    // the places that a walk has already tried, as
+    // bodyIndex * (file.length + 1) + fileIndex. A walk from a place
+    // does the same no matter how it got there, and it only comes back
+    // if it found no match, so a walk that gets to one stops.
+    tried) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // with partial, the body is the rest of the pattern, so it
+            // matches if no portions are left, or only the '' of a trailing
+            // / (as a/* matches a/b/). A ** at the end walks them as its own
+            // empty section.
+            if (partial) {
+                return (fileIndex >= fileLength ||
+                    (fileIndex === fileLength - 1 && file[fileIndex] === ''));
+            }
+            // just make sure that there's no bad dots before the tail
+            for (let i = fileIndex; i < fileLength; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test, up to the last index
+        // where it can start
+        const [body, need] = bs;
+        // with partial, the path can end before the body does
+        const after = partial ? fileLength : fileLength - need;
+        while (fileIndex <= after) {
+            const key = bodyIndex * (file.length + 1) + fileIndex;
+            if (tried.has(key))
+                return false;
+            tried.add(key);
+            const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            // the ** does not walk past the last place the body can start
+            if (fileIndex === after)
+                break;
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex, 
+    // only match the file portions before this index
+    fileEnd = file.length) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = Math.min(fileEnd, file.length),
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            let p = pattern[pi];
+            let f = file[fi];
+            // should be impossible.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into Matchers.
+            if (!portionMatch(p, f))
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though * can match "", except in
+        // partial mode, where it might simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    // Expand braces, except numeric ranges such as {0..999} with at
+    // least RANGE_MIN values. Each of those stays in its pattern as
+    // `<mark>0..999<mark>`, for the Matcher to test. If a range might
+    // be inside a [...] class, expand all of them instead.
+    #expandBraces() {
+        const { pattern } = this;
+        if (this.options.nobrace)
+            return this.braceExpand();
+        let code = 0xe000;
+        while (pattern.includes(String.fromCharCode(code))) {
+            if (++code > 0xf8ff)
+                return this.braceExpand();
+        }
+        const mark = String.fromCharCode(code);
+        let found = false;
+        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
+            const a = Number(lo);
+            const b = Number(hi);
+            if (!Number.isSafeInteger(a) ||
+                !Number.isSafeInteger(b) ||
+                Math.abs(a - b) + 1 < RANGE_MIN) {
+                return m;
+            }
+            found = true;
+            return `${mark}${lo}..${hi}${mark}`;
+        });
+        if (!found)
+            return this.braceExpand();
+        const set = braceExpand(marked, this.options);
+        for (const p of set) {
+            for (const portion of p.split('/')) {
+                const c = portion.indexOf('[');
+                if (c !== -1 && c < portion.lastIndexOf(mark)) {
+                    return this.braceExpand();
+                }
+                if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
+                    return this.braceExpand();
+                }
+            }
+        }
+        this.#rangeMark = mark;
+        return set;
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        const { nocase, nocaseMagicOnly, noext = false, dot, normalize, } = options;
+        const rangeMark = this.#rangeMark;
+        const lit = rangeMark && pattern.includes(rangeMark) ?
+            undefined
+            : literal(pattern, noext);
+        // in nocase mode, a literal with cased chars still needs a
+        // Matcher, unless nocaseMagicOnly is set.
+        if (lit !== undefined &&
+            !(nocase &&
+                !nocaseMagicOnly &&
+                pattern.toUpperCase() !== pattern.toLowerCase())) {
+            return this.#norm(lit);
+        }
+        if (this.#pending)
+            return PENDING;
+        let m = this.#matchers.get(pattern);
+        if (!m) {
+            if (!noext)
+                assertValidExtglobs(pattern);
+            m = new Matcher(pattern, {
+                nocase,
+                noext,
+                dot,
+                normalize,
+                ...(rangeMark && { rangeMark }),
+            });
+            this.#matchers.set(pattern, m);
+        }
+        return m;
+    }
+    #slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // treat the test path as a set of pathparts. If it was not just
+        // split or checked, check that it can match before splitting it.
+        let split = this.#cachedSplit(f);
+        if (!split) {
+            // the checks look at the path as given, so not if it is
+            // normalized
+            if (!partial &&
+                !this.#form &&
+                (this.#endCheck || this.#literalCheck) &&
+                lastChecked !== f) {
+                lastChecked = f;
+                const can = this.#canMatch(f);
+                if (can === 'no')
+                    return options.flipNegate ? false : this.negate;
+                if (can === 'yes')
+                    return options.flipNegate ? true : !this.negate;
+            }
+            split = this.#split(f);
+        }
+        const ff = split.parts;
+        // the parts after level 2 resolves them, kept for the next pattern
+        // that tests the same path
+        const resolved = this.#level2 ?
+            (split.resolved ??= this.#levelTwoFileOptimize(ff))
+            : ff;
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (let r = 0; r < set.length; r++) {
+            const pattern = set[r];
+            const shape = partial ? undefined : this.#shapes[r];
+            // level 2 does not change a path of one portion
+            const hit = shape === 'base' ?
+                portionMatch(pattern[0], filename)
+                : shape ? this.#matchShape(resolved, pattern, shape)
+                    : options.matchBase && pattern.length === 1 ?
+                        this.#matchRow([filename], [filename], pattern, partial)
+                        : this.#matchRow(ff, resolved, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+/* c8 ignore stop */
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./.build/archive/exclude-patterns.js
+// Turns the `exclude` input into a matcher over paths relative to source-dir.
+// Semantics are plain minimatch with `dot: true` (so `*` also matches dotfiles and
+// `*.ipynb` matches top-level notebooks only; `**/*.ipynb` matches at any depth).
+// Directories are matched as `dir/`, which lets `data`, `data/` and `data/**` all
+// leave out the directory itself, and so everything below it, instead of leaving
+// an empty `data/` behind.
+
+
+
+
+const exclude_patterns_ALLOWED = 'Allowed: minimatch globs relative to source-dir, one per line, such as data/**, **/*.ipynb or **/__pycache__/**.';
+function compileExcludePatterns(patterns) {
+    const compiled = [];
+    for (const raw of patterns) {
+        const text = raw.trim();
+        // Blank lines and `#` comments are what multi-line action inputs naturally contain.
+        if (text === '' || text.startsWith('#'))
+            continue;
+        compiled.push({ text, matcher: compileOne(text) });
+    }
+    return {
+        matchingPattern(relativePath, isDirectory) {
+            const subject = isDirectory ? `${relativePath}/` : relativePath;
+            return compiled.find(({ matcher }) => matcher.match(subject))?.text;
+        }
+    };
+}
+function compileOne(text) {
+    const fail = (what) => new errors_SourcePackagingError('exclude', `${untrusted_quoted(text)}: ${what}. ${exclude_patterns_ALLOWED}`);
+    if (text.startsWith('!'))
+        throw fail('negated patterns ("!…") are not supported, every pattern leaves paths out');
+    if (/^([\\/]|[A-Za-z]:)/.test(text))
+        throw fail('absolute paths are not allowed');
+    if (text.split(/[\\/]/).includes('..'))
+        throw fail('".." is not allowed, patterns cannot reach outside source-dir');
+    const relative = text.replace(/^(\.\/)+/, '');
+    try {
+        return new Minimatch(relative, { dot: true, nonegate: true, nocomment: true });
+    }
+    catch (error) {
+        throw fail(`not a valid glob (${errors_errorMessage(error)})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/source-section.js
+// source-dir, entry-point, compression and exclude: what is packaged and what the
+// container runs. Every rule for these inputs is checked here, before anything runs;
+// packaging itself only looks for the entry point's module in the walked tree.
+
+
+
+
+
+
+
+function readSourceSection(raw, workspace, probe, report) {
+    const compression = readCompression(raw, report);
+    const sourceDir = raw['source-dir'];
+    const sourcePath = (0,external_node_path_.resolve)(workspace, sourceDir || '.');
+    if (sourceDir === '')
+        report({ input: 'source-dir', message: 'is required: give the algorithm directory in the repository, such as algorithms/vqe.' });
+    else
+        checkSourcePath(sourceDir, sourcePath, workspace, compression, probe, report);
+    const entryPoint = raw['entry-point'];
+    let entryModule;
+    if (entryPoint === '')
+        report({ input: 'entry-point', message: 'is required: give the module (and function) the job runs, such as vqe.main:run.' });
+    else if (checkConstraint('entry-point', entryPoint, CONSTRAINTS.entryPoint, report))
+        entryModule = caught(() => parseEntryPoint(entryPoint), report);
+    if (entryModule && compression === 'none' && sourceDir !== '' && (0,external_node_path_.extname)(sourcePath) === '.py')
+        checkSingleFileModule(entryModule, sourcePath, report);
+    const exclude = parseLines(raw.exclude);
+    const excludeRules = caught(() => compileExcludePatterns(exclude), report) ?? compileExcludePatterns([]);
+    return { sourcePath, sourceDir, entryPoint, ...(entryModule ? { entryModule } : {}), compression, exclude, excludeRules };
+}
+function readCompression(raw, report) {
+    const compression = raw.compression || 'gzip';
+    if (compression === 'gzip' || compression === 'none')
+        return compression;
+    report({
+        input: 'compression',
+        message: `${shownValue(compression)} is not allowed: give gzip (a tar.gz of source-dir) or none (source-dir is one .py file).`
+    });
+    return 'gzip';
+}
+function checkSourcePath(sourceDir, sourcePath, workspace, compression, probe, report) {
+    const fail = (message) => report({ input: 'source-dir', message: `${shownValue(sourceDir)} ${message}` });
+    if (!paths_isInside(workspace, sourcePath))
+        return fail(`is outside the workspace ${workspace}: give a path inside the repository.`);
+    const found = probe(sourcePath);
+    switch (found.kind) {
+        case 'missing':
+            return fail(`does not exist in the workspace ${workspace}: check the path, and that actions/checkout ran before this step.`);
+        case 'unreadable':
+            return fail(`cannot be read (${found.why}).`);
+        case 'other':
+            return fail('is neither a directory nor a file.');
+        case 'directory':
+            if ((0,external_node_path_.basename)(sourcePath) === '')
+                return fail('is the filesystem root: name a project directory.');
+            if (compression === 'none') {
+                report({
+                    input: 'compression',
+                    message: `none uploads a single .py file as is, but source-dir ${shownValue(sourceDir)} is a directory: use gzip to package a ` +
+                        `directory.`
+                });
+            }
+            return;
+        case 'file':
+            if (compression === 'gzip') {
+                const hint = (0,external_node_path_.extname)(sourcePath) === '.py' ? ' (a single .py file is uploaded as is with compression: none)' : '';
+                return fail(`is a file, but compression gzip packages a directory${hint}.`);
+            }
+            if ((0,external_node_path_.extname)(sourcePath) !== '.py')
+                fail('is not a .py file: with compression none, source-dir must be a single .py file.');
+    }
+}
+function checkSingleFileModule(entryModule, sourcePath, report) {
+    const fileName = (0,external_node_path_.basename)(sourcePath);
+    const stem = fileName.slice(0, -'.py'.length);
+    if (entryModule.moduleName === stem)
+        return;
+    report({
+        input: 'entry-point',
+        message: `${shownValue(entryModule.text)} is not allowed with compression none: the only module is ${stem} (the file ${fileName}), ` +
+            `so the entry point must be ${stem} or ${stem}:<function>.`
+    });
+}
+/** Runs a parser of the archive module that throws its input problems; reports the problem instead. */
+function caught(parse, report) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        if (!(error instanceof errors_SourcePackagingError))
+            throw error;
+        report(error.problem);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/storage-section.js
+// Where the job's files live: the bucket and prefix the action stages into, the
+// job's output and checkpoint locations, the KMS key, and the input channels.
+
+
+
+
+/** S3's bucket naming rules (S3's own limits, which the Braket model does not carry). */
+const BUCKET_PATTERN = /^(?!xn--)(?!sthree-)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** The forms KMS accepts as a key identifier: key id (or multi-Region key id), key ARN, alias name, alias ARN. */
+const KMS_KEY_FORMS = [
+    /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+    /^alias\/[a-zA-Z0-9/_-]+$/,
+    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\/[a-zA-Z0-9/_-]+$/
+];
+function readStorageSection(raw, workspace, probe, report) {
+    const bucket = raw['s3-bucket'] || undefined;
+    if (bucket && !BUCKET_PATTERN.test(bucket)) {
+        report({
+            input: 's3-bucket',
+            message: `${shownValue(bucket)} is not a valid S3 bucket name: 3–63 lowercase letters, digits, dots and hyphens, starting and ` +
+                `ending with a letter or digit.`
+        });
+    }
+    const s3Uri = (input) => {
+        const value = raw[input] || undefined;
+        if (value && !/^s3:\/\/[^/]+/.test(value))
+            report({ input, message: `${shownValue(value)} is not allowed: give an s3:// URI such as s3://my-bucket/prefix.` });
+        else if (value)
+            checkConstraint(input, value, CONSTRAINTS.s3Path, report);
+        return value?.replace(/\/+$/, '');
+    };
+    const outputS3Path = s3Uri('output-s3-path');
+    const checkpointS3Uri = s3Uri('checkpoint-s3-uri');
+    const checkpointLocalPath = raw['checkpoint-local-path'] || undefined;
+    if (checkpointLocalPath)
+        checkConstraint('checkpoint-local-path', checkpointLocalPath, CONSTRAINTS.checkpointLocalPath, report);
+    const kmsKeyId = raw['kms-key-id'] || undefined;
+    if (kmsKeyId && !KMS_KEY_FORMS.some((form) => form.test(kmsKeyId))) {
+        report({
+            input: 'kms-key-id',
+            message: `${shownValue(kmsKeyId)} is not a KMS key: give a key id (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN ` +
+                '(arn:aws:kms:us-west-2:123456789012:key/<key id>), an alias name (alias/my-key) or an alias ARN.'
+        });
+    }
+    return {
+        ...(bucket ? { bucket } : {}),
+        prefix: (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, ''),
+        ...(outputS3Path ? { outputS3Path } : {}),
+        ...(checkpointS3Uri ? { checkpointS3Uri } : {}),
+        ...(checkpointLocalPath ? { checkpointLocalPath } : {}),
+        ...(kmsKeyId ? { kmsKeyId } : {}),
+        inputChannels: readInputChannels(raw, workspace, probe, report)
+    };
+}
+/** Every channel is checked, local paths included, before any is uploaded. */
+function readInputChannels(raw, workspace, probe, report) {
+    const channels = [];
+    const channelMap = parseStringMap('input-data', raw['input-data'], report);
+    const count = Object.keys(channelMap).length;
+    const max = maxOf(CONSTRAINTS.inputChannels);
+    if (count > max)
+        report({ input: 'input-data', message: `has ${count} channels; Braket allows at most ${max}.` });
+    for (const [channelName, location] of Object.entries(channelMap)) {
+        const fail = (message) => report({ input: 'input-data', message: `channel ${shownValue(channelName)}: ${message}` });
+        checkConstraint('input-data', channelName, CONSTRAINTS.channelName, report, 'the channel name');
+        if (/^(s3|https):\/\//.test(location)) {
+            if (checkConstraint('input-data', location, CONSTRAINTS.s3Path, report, `the location of channel ${shownValue(channelName)},`)) {
+                channels.push({ channelName, s3Uri: location });
+            }
+            continue;
+        }
+        const localPath = (0,external_node_path_.resolve)(workspace, location);
+        if ((0,external_node_path_.isAbsolute)(location) || !paths_isInside(workspace, localPath)) {
+            fail(`${shownValue(location)} is neither an s3:// URI nor a path inside the repository.`);
+            continue;
+        }
+        const found = probe(localPath);
+        if (found.kind === 'missing')
+            fail(`${shownValue(location)} does not exist in the repository.`);
+        else if (found.kind === 'unreadable')
+            fail(`${shownValue(location)} cannot be read (${found.why}).`);
+        else if (found.kind === 'other')
+            fail(`${shownValue(location)} is neither a file nor a directory.`);
+        else
+            channels.push({ channelName, localPath });
+    }
+    return channels;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/job-spec.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function buildJobSpec(raw, identity, env, probe = probePath) {
+    const problems = [];
+    const report = (problem) => problems.push(problem);
+    // In action.yml's order, so the messages read in the order the inputs are documented.
+    const region = readRegion(raw, env, report);
+    const credentials = readCredentials(raw, identity, report);
+    const job = readJobSection(raw, report);
+    const device = readDevice(raw, region, report);
+    const source = readSourceSection(raw, identity.workspace, probe, report);
+    const instance = readInstanceSection(raw, region, report);
+    const hyperParameters = readHyperParameters(raw, report);
+    const storage = readStorageSection(raw, identity.workspace, probe, report);
+    const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt)).length, report);
+    const dryRun = parseBoolean('dry-run', raw['dry-run'], report);
+    const follow = readFollowSection(raw, identity.workspace, report);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    const { entryModule } = source;
+    if (!entryModule)
+        throw new Error('entry-point passed its checks but was not parsed');
+    return { region, credentials, device, ...source, entryModule, ...instance, ...job, hyperParameters, ...storage, tags, dryRun, follow };
 }
 
 ;// CONCATENATED MODULE: ./.build/plan/run-identity.js
@@ -70120,6 +74526,7 @@ function wasFollowed() {
 // SIGINT, then SIGTERM a few seconds later.
 
 
+
 class JobCanceller {
     braket;
     jobArn;
@@ -70143,9 +74550,9 @@ class JobCanceller {
             return { reason, cancellationStatus: response.cancellationStatus ?? 'CANCELLING' };
         }
         catch (error) {
-            const text = `${error.name}: ${error.message}`;
+            const text = describeError(error);
             // ConflictException: it ended on its own meanwhile; nothing left to stop.
-            if (error.name === 'ConflictException')
+            if (errors_errorName(error) === 'ConflictException')
                 info(`CancelJob: ${text}`);
             else
                 core_error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, {
@@ -70253,13 +74660,14 @@ class poll_schedule_PollSchedule {
 
 
 
+
 /** Consecutive GetJob failures (each already retried by the SDK) before the follower gives up. */
 const MAX_CONSECUTIVE_FAILURES = 8;
 const BUSY_INTERVAL_MS = 10_000;
 async function getJob(braket, jobArn, abortSignal) {
     return braket.send(new client_braket_dist_cjs.GetJobCommand({ jobArn, additionalAttributeNames: ['QueueInfo'] }), abortSignal ? { abortSignal } : {});
 }
-const aborted = (error) => error?.name === 'AbortError';
+const aborted = (error) => errorName(error) === 'AbortError';
 async function watchJob(options) {
     const schedule = new PollSchedule(options.intervals);
     let last;
@@ -70285,7 +74693,7 @@ async function watchJob(options) {
             failures += 1;
             if (!isTransient(error) || failures >= MAX_CONSECUTIVE_FAILURES)
                 throw error;
-            core.warning(`GetJob failed (${error.name}: ${error.message}); trying again.`);
+            core.warning(`GetJob failed (${errorName(error)}: ${errorMessage(error)}); trying again.`);
         }
         if (options.abort.aborted && last)
             return { end: 'workflow-cancel', job: last };
@@ -70317,7 +74725,7 @@ async function awaitEnd(options, last, withinMs) {
             await options.onJob(job);
         }
         catch (error) {
-            core.info(`GetJob after cancelling failed (${error.name}); the last status seen was ${job.status}.`);
+            core.info(`GetJob after cancelling failed (${errorName(error)}); the last status seen was ${job.status}.`);
             break;
         }
     }
@@ -70331,6 +74739,7 @@ async function awaitEnd(options, last, withinMs) {
 // RUNNING is cancelled here, so no paid job outlives its workflow run by accident.
 // A job the main step left running on purpose (wait: false, cancel-on-timeout:
 // false, cancel-on-workflow-cancel: false) is never touched.
+
 
 
 
@@ -70380,7 +74789,7 @@ async function runPost(env = process.env) {
         }
     }
     catch (error) {
-        setFailed(`Could not check whether ${jobArn} still runs: ${error.message}. It may still be running: ` +
+        setFailed(`Could not check whether ${jobArn} still runs: ${errors_errorMessage(error)}. It may still be running: ` +
             `${jobConsoleUrl(region ?? 'us-east-1', jobArn)}`);
     }
 }
@@ -70392,7 +74801,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1180);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2804);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -6,6 +6,7 @@
 import { explainLeftOut, type SourceEntry, type SourceListing } from './walk-source.js'
 import { compareBytewise } from './byte-order.js'
 import { SourcePackagingError } from './errors.js'
+import { quoted } from '../common/untrusted.js'
 
 export interface EntryPoint {
   text: string
@@ -14,7 +15,7 @@ export interface EntryPoint {
   functionName?: string
 }
 
-const ALLOWED = 'allowed: a dotted Python module path, optionally followed by ":function", e.g. vqe.main or vqe.main:run'
+const ALLOWED = 'Allowed: a dotted Python module path, optionally followed by ":function", such as vqe.main or vqe.main:run.'
 // Python 3 identifiers (PEP 3131): XID_Start or "_", then XID_Continue.
 const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u
 const MODULES_SHOWN = 10
@@ -24,7 +25,7 @@ export function isPythonIdentifier(name: string): boolean {
 }
 
 export function parseEntryPoint(text: string): EntryPoint {
-  const fail = (problem: string) => new SourcePackagingError('entry-point', `entry-point "${text}": ${problem}; ${ALLOWED}`)
+  const fail = (problem: string) => new SourcePackagingError('entry-point', `${quoted(text)} ${problem}. ${ALLOWED}`)
   if (text.trim() === '') throw fail('is empty')
   if (/[/\\]/.test(text)) {
     const suggestion = text
@@ -39,11 +40,13 @@ export function parseEntryPoint(text: string): EntryPoint {
   const badPart = moduleParts.find((part) => !isPythonIdentifier(part))
   if (badPart !== undefined) {
     throw fail(
-      badPart === '' ? `module "${moduleName}" has an empty name part` : `"${badPart}" in module "${moduleName}" is not a Python identifier`
+      badPart === ''
+        ? `has an empty part in its module path "${moduleName}"`
+        : `has "${badPart}" in its module path, which is not a Python identifier`
     )
   }
   if (functionName !== undefined && !isPythonIdentifier(functionName)) {
-    throw fail(functionName === '' ? 'nothing follows ":"' : `function "${functionName}" is not a Python identifier`)
+    throw fail(functionName === '' ? 'has nothing after ":"' : `names the function "${functionName}", which is not a Python identifier`)
   }
   return functionName === undefined ? { text, moduleName, moduleParts } : { text, moduleName, moduleParts, functionName }
 }
@@ -67,7 +70,7 @@ export function requireEntryPointModule(entryPoint: EntryPoint, listing: SourceL
     const relativePath = inSource(archivePath)
     return relativePath !== undefined && tree.kindAt(relativePath) === 'file'
   }
-  const fail = (problem: string) => new SourcePackagingError('entry-point', `entry-point "${entryPoint.text}": ${problem}`)
+  const fail = (problem: string) => new SourcePackagingError('entry-point', `${quoted(entryPoint.text)}: ${problem}`)
 
   // Python prefers a package over a same-named module file, so check it first.
   if (isPackagedFile(packageInit)) {

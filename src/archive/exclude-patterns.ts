@@ -5,14 +5,16 @@
 // leave out the directory itself, and so everything below it, instead of leaving
 // an empty `data/` behind.
 import { Minimatch } from 'minimatch'
+import { quoted } from '../common/untrusted.js'
 import { SourcePackagingError } from './errors.js'
+import { errorMessage } from '../common/errors.js'
 
 export interface ExcludeRules {
   /** The first pattern (as the user wrote it) that leaves this path out, if any. */
   matchingPattern(relativePath: string, isDirectory: boolean): string | undefined
 }
 
-const ALLOWED = 'patterns are minimatch globs relative to source-dir, e.g. data/**, **/*.ipynb, **/__pycache__/**'
+const ALLOWED = 'Allowed: minimatch globs relative to source-dir, one per line, such as data/**, **/*.ipynb or **/__pycache__/**.'
 
 export function compileExcludePatterns(patterns: readonly string[]): ExcludeRules {
   const compiled: { text: string; matcher: Minimatch }[] = []
@@ -31,7 +33,7 @@ export function compileExcludePatterns(patterns: readonly string[]): ExcludeRule
 }
 
 function compileOne(text: string): Minimatch {
-  const fail = (what: string) => new SourcePackagingError('exclude', `exclude "${text}": ${what}; ${ALLOWED}`)
+  const fail = (what: string) => new SourcePackagingError('exclude', `${quoted(text)}: ${what}. ${ALLOWED}`)
   if (text.startsWith('!')) throw fail('negated patterns ("!…") are not supported, every pattern leaves paths out')
   if (/^([\\/]|[A-Za-z]:)/.test(text)) throw fail('absolute paths are not allowed')
   if (text.split(/[\\/]/).includes('..')) throw fail('".." is not allowed, patterns cannot reach outside source-dir')
@@ -39,6 +41,6 @@ function compileOne(text: string): Minimatch {
   try {
     return new Minimatch(relative, { dot: true, nonegate: true, nocomment: true })
   } catch (error) {
-    throw fail(`not a valid glob (${(error as Error).message})`)
+    throw fail(`not a valid glob (${errorMessage(error)})`)
   }
 }

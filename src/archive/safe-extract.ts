@@ -22,6 +22,8 @@ import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import tar, { type Extract } from 'tar-stream'
+import { ActionError, errorCode } from '../common/errors.js'
+import { isInside } from '../common/paths.js'
 
 /** One member as tar-stream hands it out (its type is not exported by name). */
 type Entry = Extract extends AsyncIterable<infer Member> ? Member : never
@@ -41,13 +43,12 @@ export interface ExtractResult {
 }
 
 /** The archive tried something unsafe; nothing was written for that entry. */
-export class UnsafeArchiveError extends Error {
+export class UnsafeArchiveError extends ActionError {
   constructor(
     readonly entry: string,
     readonly reason: string
   ) {
     super(`unsafe archive entry ${JSON.stringify(entry)}: ${reason}`)
-    this.name = 'UnsafeArchiveError'
   }
 }
 
@@ -66,11 +67,6 @@ const DIRECTORY_MODE = 0o755
 const WINDOWS = process.platform === 'win32'
 const SEPARATORS = WINDOWS ? /[\\/]+/ : /\/+/
 
-function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate)
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
-}
-
 /** `a/./b/` → `a/b`; rejects what can never be a safe member name. */
 function memberPath(name: string): string {
   if (name.includes('\u0000')) throw new UnsafeArchiveError(name, 'name contains a NUL byte')
@@ -85,7 +81,7 @@ async function lstatOrUndefined(path: string) {
   try {
     return await lstat(path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (errorCode(error) === 'ENOENT') return undefined
     throw error
   }
 }
@@ -125,160 +121,14 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES
   await mkdir(targetDir, { recursive: true })
-  const root = await realpath(targetDir)
-  const result: ExtractResult = { files: [], skipped: [] }
-  const symlinks: { path: string; entry: string }[] = []
-  let entries = 0
-  let fileBytes = 0
-
-  /** Makes (or checks) each directory from the root down, never stepping through a link that leaves it. */
-  const ensureDirectory = async (relativeDir: string, entry: string): Promise<string> => {
-    let current: string = root
-    for (const part of relativeDir.split('/').filter(Boolean)) {
-      const next = join(current, part)
-      const stats = await lstatOrUndefined(next)
-      if (!stats) {
-        await mkdir(next, { mode: DIRECTORY_MODE })
-        current = next
-      } else if (stats.isSymbolicLink()) {
-        const real = await realpath(next).catch(() => undefined)
-        if (!real || !isInside(root, real))
-          throw new UnsafeArchiveError(entry, `path goes through symlink ${relative(root, next)} that leads outside the target directory`)
-        if (!(await lstat(real)).isDirectory()) throw new UnsafeArchiveError(entry, `${relative(root, next)} is not a directory`)
-        current = real
-      } else if (stats.isDirectory()) {
-        current = next
-      } else {
-        throw new UnsafeArchiveError(entry, `${relative(root, next)} is not a directory`)
-      }
-    }
-    return current
-  }
-
-  /** The parent directory (made safe) and the final path of an entry, with whatever was there removed. */
-  const prepareSlot = async (path: string, entry: string): Promise<string> => {
-    const parent = await ensureDirectory(posix.dirname(path) === '.' ? '' : posix.dirname(path), entry)
-    const destination = join(parent, posix.basename(path))
-    const existing = await lstatOrUndefined(destination)
-    if (existing?.isDirectory()) throw new UnsafeArchiveError(entry, 'would replace a directory')
-    // Replace, never follow: a file or link already there is unlinked, not written through.
-    if (existing) await unlink(destination)
-    return destination
-  }
-
-  const linkTargetInside = async (linkPath: string, target: string): Promise<boolean> => {
-    const lexical = isAbsolute(target) ? target : `${dirname(linkPath)}${sep}${target}`
-    if (!isInside(root, resolve(lexical))) return false
-    const followed = await resolveThroughLinks(lexical)
-    return followed !== undefined && isInside(root, followed)
-  }
-
-  const writeEntry = async (entry: Entry): Promise<void> => {
-    const header = entry.header
-    entries += 1
-    if (entries > maxEntries) throw new UnsafeArchiveError(header.name, `archive has more than ${maxEntries} entries`)
-    const path = memberPath(header.name)
-    const type = header.type ?? 'file'
-
-    switch (type) {
-      case 'file':
-      case 'contiguous-file': {
-        if (path === '') throw new UnsafeArchiveError(header.name, 'a file cannot replace the target directory')
-        if (fileBytes + (header.size ?? 0) > maxBytes)
-          throw new UnsafeArchiveError(header.name, `archive contents exceed ${maxBytes} bytes`)
-        const destination = await prepareSlot(path, header.name)
-        let written = 0
-        const budget = new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            written += chunk.length
-            if (fileBytes + written > maxBytes) done(new UnsafeArchiveError(header.name, `archive contents exceed ${maxBytes} bytes`))
-            else done(null, chunk)
-          }
-        })
-        // 'wx': O_CREAT|O_EXCL, so even a link created in between is not followed.
-        await pipeline(
-          entry,
-          budget,
-          createWriteStream(destination, { flags: 'wx', mode: ((header.mode ?? 0o644) & FILE_MODE_MASK) | 0o600 })
-        )
-        fileBytes += written
-        result.files.push(path)
-        return
-      }
-      case 'directory': {
-        entry.resume()
-        if (path !== '') await ensureDirectory(path, header.name)
-        return
-      }
-      case 'symlink': {
-        entry.resume()
-        const target = header.linkname ?? ''
-        if (path === '') throw new UnsafeArchiveError(header.name, 'a link cannot replace the target directory')
-        if (target === '' || target.includes('\u0000')) throw new UnsafeArchiveError(header.name, 'symlink without a valid target')
-        const destination = join(
-          await ensureDirectory(posix.dirname(path) === '.' ? '' : posix.dirname(path), header.name),
-          posix.basename(path)
-        )
-        if (!(await linkTargetInside(destination, target)))
-          throw new UnsafeArchiveError(header.name, `symlink target ${JSON.stringify(target)} resolves outside the target directory`)
-        await prepareSlot(path, header.name)
-        await symlink(target, destination)
-        symlinks.push({ path: destination, entry: header.name })
-        return
-      }
-      case 'link': {
-        entry.resume()
-        if (path === '') throw new UnsafeArchiveError(header.name, 'a link cannot replace the target directory')
-        // Hard link names are archive member names, relative to the archive root.
-        const targetMember = memberPath(header.linkname ?? '')
-        const targetPath = await resolveThroughLinks(join(root, targetMember))
-        if (targetPath === undefined || !isInside(root, targetPath))
-          throw new UnsafeArchiveError(
-            header.name,
-            `hard link target ${JSON.stringify(header.linkname)} resolves outside the target directory`
-          )
-        const targetStats = await lstatOrUndefined(targetPath)
-        if (!targetStats?.isFile())
-          throw new UnsafeArchiveError(
-            header.name,
-            `hard link target ${JSON.stringify(header.linkname)} is not a file extracted from this archive`
-          )
-        const destination = await prepareSlot(path, header.name)
-        await link(targetPath, destination)
-        result.files.push(path)
-        return
-      }
-      case 'character-device':
-      case 'block-device':
-      case 'fifo': {
-        entry.resume()
-        result.skipped.push({ path, reason: `${type} entries are not extracted` })
-        return
-      }
-      default: {
-        entry.resume()
-        result.skipped.push({ path, reason: `unsupported entry type ${String(type)}` })
-      }
-    }
-  }
-
-  const decompressedLimit = maxBytes + maxEntries * TAR_OVERHEAD_PER_ENTRY + TAR_OVERHEAD_FIXED
-  let decompressed = 0
-  const bombGuard = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      decompressed += chunk.length
-      if (decompressed > decompressedLimit)
-        done(new UnsafeArchiveError('(archive)', `decompressed archive exceeds ${decompressedLimit} bytes`))
-      else done(null, chunk)
-    }
-  })
+  const extractor = new SafeExtractor(await realpath(targetDir), maxBytes, maxEntries)
 
   const extract = tar.extract()
-  const piping = pipeline(source, createGunzip(), bombGuard, extract)
+  const piping = pipeline(source, createGunzip(), bombGuard(maxBytes + maxEntries * TAR_OVERHEAD_PER_ENTRY + TAR_OVERHEAD_FIXED), extract)
   // Failures surface through the iteration below; this only stops an unhandled rejection.
   piping.catch(() => undefined)
   try {
-    for await (const entry of extract) await writeEntry(entry)
+    for await (const entry of extract) await extractor.write(entry)
     await piping
   } catch (error) {
     extract.destroy()
@@ -290,16 +140,170 @@ export async function extractTarGz(source: Readable, targetDir: string, options:
     )
     throw error instanceof UnsafeArchiveError ? error : (pipelineError ?? error)
   }
+  await extractor.recheckSymlinks()
+  return extractor.result
+}
 
-  // A later entry can make an earlier link lead elsewhere; check them all again.
-  for (const { path, entry } of symlinks) {
-    const stats = await lstatOrUndefined(path)
-    if (!stats?.isSymbolicLink()) continue
-    const followed = await resolveThroughLinks(path)
-    if (followed === undefined || !isInside(root, followed)) {
-      await rm(path, { force: true })
-      throw new UnsafeArchiveError(entry, 'symlink resolves outside the target directory once the archive is extracted')
+/** Stops a gzip bomb: the decompressed stream may not exceed what the limits allow. */
+function bombGuard(limit: number): Transform {
+  let decompressed = 0
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      decompressed += chunk.length
+      if (decompressed > limit) done(new UnsafeArchiveError('(archive)', `decompressed archive exceeds ${limit} bytes`))
+      else done(null, chunk)
+    }
+  })
+}
+
+/** Writes the entries of one archive into `root`, one at a time, keeping to the policy above. */
+class SafeExtractor {
+  readonly result: ExtractResult = { files: [], skipped: [] }
+  private readonly symlinks: { path: string; entry: string }[] = []
+  private entries = 0
+  private fileBytes = 0
+
+  constructor(
+    private readonly root: string,
+    private readonly maxBytes: number,
+    private readonly maxEntries: number
+  ) {}
+
+  async write(entry: Entry): Promise<void> {
+    const header = entry.header
+    this.entries += 1
+    if (this.entries > this.maxEntries) throw new UnsafeArchiveError(header.name, `archive has more than ${this.maxEntries} entries`)
+    const path = memberPath(header.name)
+    const type = header.type ?? 'file'
+    if (type !== 'file' && type !== 'contiguous-file') entry.resume()
+    switch (type) {
+      case 'file':
+      case 'contiguous-file':
+        return this.writeFile(entry, path)
+      case 'directory':
+        if (path !== '') await this.ensureDirectory(path, header.name)
+        return
+      case 'symlink':
+        return this.writeSymlink(path, header.name, header.linkname ?? '')
+      case 'link':
+        return this.writeHardLink(path, header.name, header.linkname ?? '')
+      case 'character-device':
+      case 'block-device':
+      case 'fifo':
+        this.result.skipped.push({ path, reason: `${type} entries are not extracted` })
+        return
+      default:
+        this.result.skipped.push({ path, reason: `unsupported entry type ${String(type)}` })
     }
   }
-  return result
+
+  private async writeFile(entry: Entry, path: string): Promise<void> {
+    const { header } = entry
+    if (path === '') throw new UnsafeArchiveError(header.name, 'a file cannot replace the target directory')
+    const tooBig = () => new UnsafeArchiveError(header.name, `archive contents exceed ${this.maxBytes} bytes`)
+    if (this.fileBytes + (header.size ?? 0) > this.maxBytes) throw tooBig()
+    const destination = await this.prepareSlot(path, header.name)
+    let written = 0
+    const budget = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        written += chunk.length
+        if (this.fileBytes + written > this.maxBytes) done(tooBig())
+        else done(null, chunk)
+      }
+    })
+    // 'wx': O_CREAT|O_EXCL, so even a link created in between is not followed.
+    const mode = ((header.mode ?? 0o644) & FILE_MODE_MASK) | 0o600
+    await pipeline(entry, budget, createWriteStream(destination, { flags: 'wx', mode }))
+    this.fileBytes += written
+    this.result.files.push(path)
+  }
+
+  private async writeSymlink(path: string, name: string, target: string): Promise<void> {
+    if (path === '') throw new UnsafeArchiveError(name, 'a link cannot replace the target directory')
+    if (target === '' || target.includes('\u0000')) throw new UnsafeArchiveError(name, 'symlink without a valid target')
+    const destination = join(await this.ensureDirectory(parentOf(path), name), posix.basename(path))
+    if (!(await this.linkTargetInside(destination, target))) {
+      throw new UnsafeArchiveError(name, `symlink target ${JSON.stringify(target)} resolves outside the target directory`)
+    }
+    await this.prepareSlot(path, name)
+    await symlink(target, destination)
+    this.symlinks.push({ path: destination, entry: name })
+  }
+
+  private async writeHardLink(path: string, name: string, linkname: string): Promise<void> {
+    if (path === '') throw new UnsafeArchiveError(name, 'a link cannot replace the target directory')
+    // Hard link names are archive member names, relative to the archive root.
+    const targetPath = await resolveThroughLinks(join(this.root, memberPath(linkname)))
+    if (targetPath === undefined || !isInside(this.root, targetPath)) {
+      throw new UnsafeArchiveError(name, `hard link target ${JSON.stringify(linkname)} resolves outside the target directory`)
+    }
+    if (!(await lstatOrUndefined(targetPath))?.isFile()) {
+      throw new UnsafeArchiveError(name, `hard link target ${JSON.stringify(linkname)} is not a file extracted from this archive`)
+    }
+    await link(targetPath, await this.prepareSlot(path, name))
+    this.result.files.push(path)
+  }
+
+  /** Makes (or checks) each directory from the root down, never stepping through a link that leaves it. */
+  private async ensureDirectory(relativeDir: string, entry: string): Promise<string> {
+    let current: string = this.root
+    for (const part of relativeDir.split('/').filter(Boolean)) {
+      const next = join(current, part)
+      const stats = await lstatOrUndefined(next)
+      if (!stats) {
+        await mkdir(next, { mode: DIRECTORY_MODE })
+        current = next
+      } else if (stats.isSymbolicLink()) {
+        const real = await realpath(next).catch(() => undefined)
+        if (!real || !isInside(this.root, real)) {
+          throw new UnsafeArchiveError(
+            entry,
+            `path goes through symlink ${relative(this.root, next)} that leads outside the target directory`
+          )
+        }
+        if (!(await lstat(real)).isDirectory()) throw new UnsafeArchiveError(entry, `${relative(this.root, next)} is not a directory`)
+        current = real
+      } else if (stats.isDirectory()) {
+        current = next
+      } else {
+        throw new UnsafeArchiveError(entry, `${relative(this.root, next)} is not a directory`)
+      }
+    }
+    return current
+  }
+
+  /** The parent directory (made safe) and the final path of an entry, with whatever was there removed. */
+  private async prepareSlot(path: string, entry: string): Promise<string> {
+    const destination = join(await this.ensureDirectory(parentOf(path), entry), posix.basename(path))
+    const existing = await lstatOrUndefined(destination)
+    if (existing?.isDirectory()) throw new UnsafeArchiveError(entry, 'would replace a directory')
+    // Replace, never follow: a file or link already there is unlinked, not written through.
+    if (existing) await unlink(destination)
+    return destination
+  }
+
+  private async linkTargetInside(linkPath: string, target: string): Promise<boolean> {
+    const lexical = isAbsolute(target) ? target : `${dirname(linkPath)}${sep}${target}`
+    if (!isInside(this.root, resolve(lexical))) return false
+    const followed = await resolveThroughLinks(lexical)
+    return followed !== undefined && isInside(this.root, followed)
+  }
+
+  /** A later entry can make an earlier link lead elsewhere; check them all again. */
+  async recheckSymlinks(): Promise<void> {
+    for (const { path, entry } of this.symlinks) {
+      const stats = await lstatOrUndefined(path)
+      if (!stats?.isSymbolicLink()) continue
+      const followed = await resolveThroughLinks(path)
+      if (followed === undefined || !isInside(this.root, followed)) {
+        await rm(path, { force: true })
+        throw new UnsafeArchiveError(entry, 'symlink resolves outside the target directory once the archive is extracted')
+      }
+    }
+  }
+}
+
+function parentOf(path: string): string {
+  const parent = posix.dirname(path)
+  return parent === '.' ? '' : parent
 }

@@ -1,4 +1,6 @@
 // Public shapes of the packaging module (re-exported by package-source.ts).
+import type { EntryPoint } from './entry-point.js'
+import type { ExcludeRules } from './exclude-patterns.js'
 import type { SkippedEntry } from './walk-source.js'
 
 export type { SkippedEntry }
@@ -26,11 +28,11 @@ export interface PackagedSource {
 export interface PackageSourceOptions {
   /** Absolute path (a relative one is resolved against the working directory). */
   sourceDir: string
-  /** 'module' or 'module:function', e.g. 'vqe.main:run'. */
-  entryPoint: string
+  /** The parsed entry point (`module` or `module:function`), e.g. vqe.main:run. */
+  entryPoint: EntryPoint
   compression: Compression
-  /** minimatch globs relative to sourceDir, e.g. 'data/**', '*.ipynb', '**\/__pycache__/**'. */
-  exclude: readonly string[]
+  /** Compiled `exclude` patterns, relative to sourceDir. */
+  exclude: ExcludeRules
   /** A directory where the archive file may be written (the caller creates and cleans it). */
   workDir: string
 }

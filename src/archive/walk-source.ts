@@ -17,10 +17,13 @@
 //    the link would dangle in the job.
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
-import { isAbsolute, join, posix, relative, sep } from 'node:path'
+import { join, posix, relative, sep } from 'node:path'
 import { compareBytewise } from './byte-order.js'
 import { displayPath, SourcePackagingError } from './errors.js'
 import type { ExcludeRules } from './exclude-patterns.js'
+import { errorCode, errorMessage } from '../common/errors.js'
+import { isInside } from '../common/paths.js'
+import { quoted } from '../common/untrusted.js'
 
 export interface SkippedEntry {
   path: string
@@ -157,11 +160,11 @@ async function resolveSymlink(linkPath: string, realRoot: string): Promise<Resol
   try {
     target = await realpath(linkPath)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    const code = errorCode(error)
     return { reason: code === 'ELOOP' ? `symlink to ${written} loops` : `symlink to ${written} is broken (${code ?? 'cannot resolve'})` }
   }
   const fromRoot = relative(realRoot, target)
-  if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
+  if (!isInside(realRoot, target)) {
     return { reason: `symlink to ${written} points outside source-dir; not followed` }
   }
   const targetStat = await stat(target)
@@ -205,5 +208,5 @@ async function lstatInSource(sourceDir: string, directory: string, name: string)
 }
 
 function unreadable(sourceDir: string, what: string, error: unknown): SourcePackagingError {
-  return new SourcePackagingError('source-dir', `source-dir ${displayPath(sourceDir)}: cannot read ${what} (${(error as Error).message})`)
+  return new SourcePackagingError('source-dir', `${quoted(displayPath(sourceDir))}: cannot read ${what} (${errorMessage(error)})`)
 }

@@ -20,6 +20,8 @@ import type { ArchiveEntry } from './archive-layout.js'
 import { DigestCounter, type Digest } from './digest-stream.js'
 import { SourcePackagingError } from './errors.js'
 import { PinGzipOsByte } from './gzip-os-byte.js'
+import { errorMessage } from '../common/errors.js'
+import { quoted } from '../common/untrusted.js'
 
 // Fixed rather than left to zlib's default so the bytes cannot drift with it.
 // (Node's zlib writes MTIME 0 and no file name in the gzip header; its OS byte is pinned below.)
@@ -94,5 +96,5 @@ async function openRegularFile(entry: ArchiveEntry): Promise<{ source: Readable;
 }
 
 function cannotRead(entry: ArchiveEntry, error: unknown): SourcePackagingError {
-  return new SourcePackagingError('source-dir', `source-dir: cannot read ${entry.name} while packaging (${(error as Error).message})`)
+  return new SourcePackagingError('source-dir', `cannot read ${quoted(entry.name)} while packaging (${errorMessage(error)})`)
 }

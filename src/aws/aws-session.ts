@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
-import type { CredentialSource } from '../plan/job-spec.js'
+import type { CredentialSource } from '../inputs/job-spec.js'
 import { logHeading, logRow } from '../report/log-layout.js'
 import { realSleep, type Sleep } from './retry.js'
 import { assumeRoleWithWebIdentity, CredentialsError, type TemporaryCredentials } from './web-identity.js'

@@ -8,13 +8,9 @@ import {
   type CreateJobCommandInput,
   type GetJobCommandOutput
 } from '@aws-sdk/client-braket'
+import { ActionError, errorMessage, errorName } from '../common/errors.js'
 
-export class SubmissionError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'SubmissionError'
-  }
-}
+export class SubmissionError extends ActionError {}
 
 export interface DeviceSummary {
   deviceArn: string
@@ -32,15 +28,15 @@ export async function checkDevice(braket: BraketClient, device: string, region: 
   try {
     response = await braket.send(new GetDeviceCommand({ deviceArn: device }))
   } catch (error) {
-    const name = (error as Error).name
+    const name = errorName(error)
     if (name === 'ResourceNotFoundException' || name === 'ValidationException') {
       throw new SubmissionError(
-        `Input "device": ${device} is not a Braket device in ${region} (${(error as Error).message}). List the devices with "aws braket ` +
+        `Input "device": ${device} is not a Braket device in ${region} (${errorMessage(error)}). List the devices with "aws braket ` +
           `search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`
       )
     }
     if (name === 'AccessDeniedException')
-      throw new SubmissionError(`The role may not read device ${device}: allow braket:GetDevice. (${(error as Error).message})`)
+      throw new SubmissionError(`The role may not read device ${device}: allow braket:GetDevice. (${errorMessage(error)})`)
     throw error
   }
   const summary: DeviceSummary = {

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path'
 import { digestFile } from '../archive/digest-stream.js'
 import { compileExcludePatterns } from '../archive/exclude-patterns.js'
 import { walkSource } from '../archive/walk-source.js'
-import type { JobSpec } from '../plan/job-spec.js'
+import type { JobSpec } from '../inputs/job-spec.js'
 import { stageFile, type StagingTarget } from './s3-staging.js'
 
 export interface ResolvedChannel {

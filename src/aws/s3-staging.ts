@@ -5,6 +5,7 @@ import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, S3Client, ty
 import { Upload } from '@aws-sdk/lib-storage'
 import { createReadStream } from 'node:fs'
 import { logRow } from '../report/log-layout.js'
+import { ActionError } from '../common/errors.js'
 
 export interface StagingTarget {
   bucket: string
@@ -15,12 +16,7 @@ export interface StagingTarget {
   createIfMissing: boolean
 }
 
-export class StagingError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'StagingError'
-  }
-}
+export class StagingError extends ActionError {}
 
 function statusOf(error: unknown): number | undefined {
   return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode

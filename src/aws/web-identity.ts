@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { isTransient, withRetry, type Sleep } from './retry.js'
+import { ActionError, errorName } from '../common/errors.js'
 
 export interface TemporaryCredentials {
   accessKeyId: string
@@ -29,12 +30,7 @@ export interface WebIdentityDeps {
 }
 
 /** A failure the workflow's author can fix, with what to change. */
-export class CredentialsError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CredentialsError'
-  }
-}
+export class CredentialsError extends ActionError {}
 
 /** The claims of a JWT, read without verifying it: only to explain a refusal. */
 function tokenClaims(token: string): { sub?: string; aud?: string } {
@@ -116,7 +112,7 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest, dep
         sleep: deps.sleep,
         isRetryable: isTransient,
         onRetry: (error, attempt, delayMs) =>
-          core.info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${(error as Error).name}); retrying in ${delayMs / 1000}s`)
+          core.info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorName(error)}); retrying in ${delayMs / 1000}s`)
       }
     )
     const credentials = response.Credentials

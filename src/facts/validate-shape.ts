@@ -8,7 +8,15 @@ export interface ShapeProblem {
   /** Dotted path of the offending member, e.g. `instanceConfig.instanceCount`. */
   path: string
   message: string
+  /** Which rule failed, for callers that explain it in their own words. */
+  kind: ProblemKind
+  /** The limit that was broken (length, count or value), for 'too-short', 'too-long', 'too-small', 'too-large'. */
+  limit?: number
+  /** The value's length, count or size, for the same kinds. */
+  actual?: number
 }
+
+export type ProblemKind = 'required' | 'type' | 'too-short' | 'too-long' | 'too-small' | 'too-large' | 'pattern' | 'enum'
 
 const patternCache = new Map<string, RegExp>()
 
@@ -49,16 +57,17 @@ export function validateShape(facts: ServiceFacts, shapeName: string, value: unk
   const shape = facts.shapes[shapeName]
   if (!shape) throw new Error(`unknown shape ${shapeName}`)
   const problems: ShapeProblem[] = []
-  const fail = (message: string) => problems.push({ path: path || '(request)', message })
+  const fail = (message: string, kind: ProblemKind, limit?: number, actual?: number) =>
+    problems.push({ path: path || '(request)', message, kind, ...(limit !== undefined ? { limit, actual } : {}) })
+  const wrongType = (message: string): ShapeProblem[] => [{ path: path || '(request)', message, kind: 'type' }]
 
   switch (shape.type) {
     case 'structure': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return [{ path: path || '(request)', message: 'must be an object' }]
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return wrongType('must be an object')
       const record = value as Record<string, unknown>
       for (const required of shape.required ?? []) {
         if (record[required] === undefined || record[required] === null)
-          problems.push({ path: join(path, required), message: 'is required' })
+          problems.push({ path: join(path, required), message: 'is required', kind: 'required' })
       }
       for (const [name, member] of Object.entries(shape.members ?? {})) {
         if (record[name] === undefined || record[name] === null) continue
@@ -67,13 +76,13 @@ export function validateShape(facts: ServiceFacts, shapeName: string, value: unk
       return problems
     }
     case 'list': {
-      if (!Array.isArray(value)) return [{ path, message: 'must be a list' }]
+      if (!Array.isArray(value)) return wrongType('must be a list')
       checkSize(shape, value.length, fail)
       value.forEach((item, index) => problems.push(...validateShape(facts, shape.member!.shape, item, join(path, index))))
       return problems
     }
     case 'map': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ path, message: 'must be a map' }]
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return wrongType('must be a map')
       const entries = Object.entries(value as Record<string, unknown>)
       checkSize(shape, entries.length, fail)
       for (const [key, item] of entries) {
@@ -83,44 +92,47 @@ export function validateShape(facts: ServiceFacts, shapeName: string, value: unk
       return problems
     }
     case 'string': {
-      if (typeof value !== 'string') return [{ path, message: 'must be a string' }]
+      if (typeof value !== 'string') return wrongType('must be a string')
       checkSize(shape, [...value].length, fail)
-      if (shape.pattern && !modelPattern(shape.pattern).test(value)) fail(`must match the pattern ${shape.pattern}`)
-      if (shape.enum && !shape.enum.includes(value)) fail(`must be one of ${shape.enum.join(', ')}`)
+      if (shape.pattern && !modelPattern(shape.pattern).test(value)) fail(`must match the pattern ${shape.pattern}`, 'pattern')
+      if (shape.enum && !shape.enum.includes(value)) fail(`must be one of ${shape.enum.join(', ')}`, 'enum')
       return problems
     }
     case 'integer':
     case 'long': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return [{ path, message: 'must be a whole number' }]
+      if (typeof value !== 'number' || !Number.isInteger(value)) return wrongType('must be a whole number')
       checkRange(shape, value, fail)
       return problems
     }
     case 'double':
     case 'float': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return [{ path, message: 'must be a number' }]
+      if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType('must be a number')
       checkRange(shape, value, fail)
       return problems
     }
     case 'boolean':
-      return typeof value === 'boolean' ? [] : [{ path, message: 'must be true or false' }]
+      return typeof value === 'boolean' ? [] : wrongType('must be true or false')
     case 'timestamp':
       return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
         ? []
-        : [{ path, message: 'must be a timestamp' }]
+        : wrongType('must be a timestamp')
     case 'blob':
-      return typeof value === 'string' ? [] : [{ path, message: 'must be base64 text' }]
+      return typeof value === 'string' ? [] : wrongType('must be base64 text')
   }
 }
 
-function checkSize(shape: ShapeFacts, size: number, fail: (message: string) => void): void {
+type Fail = (message: string, kind: ProblemKind, limit?: number, actual?: number) => void
+
+function checkSize(shape: ShapeFacts, size: number, fail: Fail): void {
   const what = shape.type === 'string' ? 'characters' : 'entries'
-  if (shape.min !== undefined && size < shape.min) fail(`must have at least ${shape.min} ${what} (has ${size})`)
-  if (shape.max !== undefined && size > shape.max) fail(`must have at most ${shape.max} ${what} (has ${size})`)
+  if (shape.min !== undefined && size < shape.min)
+    fail(`must have at least ${shape.min} ${what} (has ${size})`, 'too-short', shape.min, size)
+  if (shape.max !== undefined && size > shape.max) fail(`must have at most ${shape.max} ${what} (has ${size})`, 'too-long', shape.max, size)
 }
 
-function checkRange(shape: ShapeFacts, value: number, fail: (message: string) => void): void {
-  if (shape.min !== undefined && value < shape.min) fail(`must be at least ${shape.min} (is ${value})`)
-  if (shape.max !== undefined && value > shape.max) fail(`must be at most ${shape.max} (is ${value})`)
+function checkRange(shape: ShapeFacts, value: number, fail: Fail): void {
+  if (shape.min !== undefined && value < shape.min) fail(`must be at least ${shape.min} (is ${value})`, 'too-small', shape.min, value)
+  if (shape.max !== undefined && value > shape.max) fail(`must be at most ${shape.max} (is ${value})`, 'too-large', shape.max, value)
 }
 
 /** Follows member names from a shape to the name of the shape they lead to, e.g. ['instanceConfig', 'instanceType']. */

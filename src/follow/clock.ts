@@ -1,5 +1,6 @@
 // Time for the follower, injectable so unit tests run a six-hour wait in milliseconds.
 import { setTimeout as delay } from 'node:timers/promises'
+import { errorName } from '../common/errors.js'
 
 export interface Clock {
   now(): number
@@ -14,7 +15,7 @@ export const systemClock: Clock = {
     try {
       await delay(Math.max(0, ms), undefined, { signal })
     } catch (error) {
-      if ((error as Error).name !== 'AbortError') throw error
+      if (errorName(error) !== 'AbortError') throw error
     }
   }
 }

@@ -2,7 +2,7 @@
 // whether a job still QUEUED/RUNNING means the main step was interrupted while
 // following it. Only then does the post step cancel.
 import * as core from '@actions/core'
-import type { FollowSpec } from './follow-spec.js'
+import type { FollowSpec } from '../inputs/follow-section.js'
 
 export const JOB_ARN_STATE = 'job-arn'
 const CANCEL_IN_POST_STATE = 'cancel-in-post'

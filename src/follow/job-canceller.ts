@@ -2,6 +2,7 @@
 // SIGINT, then SIGTERM a few seconds later.
 import * as core from '@actions/core'
 import { CancelJobCommand, type BraketClient } from '@aws-sdk/client-braket'
+import { describeError, errorName } from '../common/errors.js'
 
 export type CancelReason = 'timeout' | 'workflow-cancel'
 
@@ -37,9 +38,9 @@ export class JobCanceller {
       core.info(`CancelJob accepted: the job is ${response.cancellationStatus ?? 'CANCELLING'}.`)
       return { reason, cancellationStatus: response.cancellationStatus ?? 'CANCELLING' }
     } catch (error) {
-      const text = `${(error as Error).name}: ${(error as Error).message}`
+      const text = describeError(error)
       // ConflictException: it ended on its own meanwhile; nothing left to stop.
-      if ((error as Error).name === 'ConflictException') core.info(`CancelJob: ${text}`)
+      if (errorName(error) === 'ConflictException') core.info(`CancelJob: ${text}`)
       else
         core.error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, {
           title: 'Amazon Braket hybrid job'

@@ -4,14 +4,10 @@
 // none skipped, across any number of polls.
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
 import { JOB_LOG_GROUP, compareInstances, instanceOf, logStreamPrefix, mergeByTime, type LogLine } from './log-streams.js'
+import { ActionError, errorMessage, errorName } from '../common/errors.js'
 
 /** The logs can't be read at all (e.g. the role lacks logs:GetLogEvents): stop trying. */
-export class LogsUnavailableError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'LogsUnavailableError'
-  }
-}
+export class LogsUnavailableError extends ActionError {}
 
 interface StreamCursor {
   name: string
@@ -76,7 +72,7 @@ export class LogFollower {
         )
       } catch (error) {
         // Before the job's first line the group may not exist yet.
-        if ((error as Error).name === 'ResourceNotFoundException') return
+        if (errorName(error) === 'ResourceNotFoundException') return
         throw this.explain(error, 'DescribeLogStreams')
       }
       for (const stream of page.logStreams ?? []) {
@@ -96,7 +92,7 @@ export class LogFollower {
           new GetLogEventsCommand({ logGroupName: JOB_LOG_GROUP, logStreamName: cursor.name, startFromHead: true, nextToken: cursor.token })
         )
       } catch (error) {
-        if ((error as Error).name === 'ResourceNotFoundException') break
+        if (errorName(error) === 'ResourceNotFoundException') break
         const explained = this.explain(error, 'GetLogEvents')
         if (explained instanceof LogsUnavailableError) throw explained
         errors.push(explained)
@@ -115,10 +111,10 @@ export class LogFollower {
   }
 
   private explain(error: unknown, operation: string): Error {
-    const name = (error as Error).name
+    const name = errorName(error)
     if (DENIED.has(name)) {
       return new LogsUnavailableError(
-        `${operation} on ${JOB_LOG_GROUP} was denied (${name}: ${(error as Error).message}). Allow logs:DescribeLogStreams and ` +
+        `${operation} on ${JOB_LOG_GROUP} was denied (${name}: ${errorMessage(error)}). Allow logs:DescribeLogStreams and ` +
           `logs:GetLogEvents on arn:aws:logs:*:*:log-group:${JOB_LOG_GROUP}:* to see the job's log and metrics here.`
       )
     }

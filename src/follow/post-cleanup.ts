@@ -8,13 +8,14 @@ import * as core from '@actions/core'
 import { openAwsSession } from '../aws/aws-session.js'
 import { braketClient } from '../aws/clients.js'
 import { readInputs } from '../inputs/action-inputs.js'
-import { buildJobSpec } from '../plan/job-spec.js'
+import { buildJobSpec } from '../inputs/job-spec.js'
 import { readRunIdentity } from '../plan/run-identity.js'
 import { jobConsoleUrl } from '../report/console-url.js'
 import { JOB_ARN_STATE, postMustCancel, wasFollowed } from './follow-state.js'
 import { JobCanceller } from './job-canceller.js'
 import { ACTIVE_STATUSES } from './job-progress.js'
 import { getJob } from './watch-job.js'
+import { errorMessage } from '../common/errors.js'
 
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const jobArn = core.getState(JOB_ARN_STATE)
@@ -55,7 +56,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
     }
   } catch (error) {
     core.setFailed(
-      `Could not check whether ${jobArn} still runs: ${(error as Error).message}. It may still be running: ` +
+      `Could not check whether ${jobArn} still runs: ${errorMessage(error)}. It may still be running: ` +
         `${jobConsoleUrl(region ?? 'us-east-1', jobArn)}`
     )
   }

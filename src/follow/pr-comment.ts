@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import type { RunIdentity } from '../plan/run-identity.js'
+import { errorMessage, errorName } from '../common/errors.js'
 
 export function commentMarker(identity: RunIdentity, idempotencyKey: string): string {
   const parts = [identity.repository, identity.workflow, identity.job, identity.step, ...(idempotencyKey ? [idempotencyKey] : [])]
@@ -33,7 +34,7 @@ export async function upsertPrComment(token: string, marker: string, body: strin
     return { action: 'created', url: created.data.html_url }
   } catch (error) {
     const status = (error as { status?: number }).status
-    const detail = `${status ?? (error as Error).name}: ${(error as Error).message}`
+    const detail = `${status ?? errorName(error)}: ${errorMessage(error)}`
     if (status === 403 || status === 401) {
       core.warning(
         `Could not comment on pull request #${issue_number} (${detail}). The token needs "permissions: pull-requests: write"; on pull ` +

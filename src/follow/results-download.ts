@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { extractTarGz } from '../archive/safe-extract.js'
+import { errorMessage, errorName } from '../common/errors.js'
 
 export interface DownloadedResults {
   s3Uri: string
@@ -34,12 +35,12 @@ export async function downloadResults(s3: S3Client, outputS3Path: string, dir: s
     const response = await s3.send(new GetObjectCommand({ Bucket: location[1], Key: location[2] }))
     body = response.Body as Readable
   } catch (error) {
-    const name = (error as Error).name
+    const name = errorName(error)
     if (name === 'NoSuchKey' || name === 'NotFound') {
       core.warning(`The job left no results: ${s3Uri} does not exist. Nothing was downloaded.`, { title: 'download-results' })
       return undefined
     }
-    throw new Error(`Could not download the results ${s3Uri}: ${name}: ${(error as Error).message}`)
+    throw new Error(`Could not download the results ${s3Uri}: ${name}: ${errorMessage(error)}`)
   }
   const extracted = await extractTarGz(body, dir)
   for (const skipped of extracted.skipped)

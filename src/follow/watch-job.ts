@@ -7,6 +7,7 @@ import { isTransient } from '../aws/retry.js'
 import type { Clock } from './clock.js'
 import { TERMINAL_STATUSES } from './job-progress.js'
 import { PollSchedule, type PollIntervals } from './poll-schedule.js'
+import { errorMessage, errorName } from '../common/errors.js'
 
 export type WatchEnd = 'job-ended' | 'timeout' | 'workflow-cancel'
 
@@ -39,7 +40,7 @@ export async function getJob(braket: BraketClient, jobArn: string, abortSignal?:
   return braket.send(new GetJobCommand({ jobArn, additionalAttributeNames: ['QueueInfo'] }), abortSignal ? { abortSignal } : {})
 }
 
-const aborted = (error: unknown) => (error as Error)?.name === 'AbortError'
+const aborted = (error: unknown) => errorName(error) === 'AbortError'
 
 export async function watchJob(options: WatchOptions): Promise<WatchResult> {
   const schedule = new PollSchedule(options.intervals)
@@ -59,7 +60,7 @@ export async function watchJob(options: WatchOptions): Promise<WatchResult> {
       if (aborted(error) && last) return { end: 'workflow-cancel', job: last }
       failures += 1
       if (!isTransient(error) || failures >= MAX_CONSECUTIVE_FAILURES) throw error
-      core.warning(`GetJob failed (${(error as Error).name}: ${(error as Error).message}); trying again.`)
+      core.warning(`GetJob failed (${errorName(error)}: ${errorMessage(error)}); trying again.`)
     }
     if (options.abort.aborted && last) return { end: 'workflow-cancel', job: last }
     const now = options.clock.now()
@@ -92,7 +93,7 @@ export async function awaitEnd(
       job = await getJob(options.braket, options.jobArn)
       await options.onJob(job)
     } catch (error) {
-      core.info(`GetJob after cancelling failed (${(error as Error).name}); the last status seen was ${job.status}.`)
+      core.info(`GetJob after cancelling failed (${errorName(error)}); the last status seen was ${job.status}.`)
       break
     }
   }

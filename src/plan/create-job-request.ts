@@ -1,8 +1,8 @@
 // Assembles the Braket CreateJob request from the spec: a pure function of the
 // inputs, the run and the archive's content, with no clock or randomness in it.
 import type { CreateJobCommandInput } from '@aws-sdk/client-braket'
-import type { JobSpec } from './job-spec.js'
-import { PROVENANCE_TAG_PREFIX } from './job-spec.js'
+import type { JobSpec } from '../inputs/job-spec.js'
+import { PROVENANCE_TAG_PREFIX } from '../inputs/tags-section.js'
 import type { RunIdentity } from './run-identity.js'
 
 export interface StagedSource {

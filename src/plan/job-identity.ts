@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson } from './canonical-json.js'
 import { repositoryName, type RunIdentity } from './run-identity.js'
-import type { JobSpec } from './job-spec.js'
+import type { JobSpec } from '../inputs/job-spec.js'
 
 /** What the token is derived from, besides the run: the request without its token and name. */
 export interface JobIdentityInput {

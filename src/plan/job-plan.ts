@@ -5,7 +5,7 @@ import { braketFacts } from '../facts/aws-facts.js'
 import { validateShape } from '../facts/validate-shape.js'
 import { assembleCreateJobRequest, jobOutputS3Path, type StagedSource } from './create-job-request.js'
 import { deriveJobIdentity, JOB_NAME_PLACEHOLDER } from './job-identity.js'
-import type { JobSpec } from './job-spec.js'
+import type { JobSpec } from '../inputs/job-spec.js'
 import type { RunIdentity } from './run-identity.js'
 
 export interface SourceArchive {

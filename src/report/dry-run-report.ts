@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { JobPlan } from '../plan/job-plan.js'
-import type { JobSpec } from '../plan/job-spec.js'
+import type { JobSpec } from '../inputs/job-spec.js'
 import { logPlan, setOutputs } from './submission-report.js'
 
 /** Dry run: the request that would be sent, with the account shown as a placeholder. No AWS call. */

@@ -1,15 +1,17 @@
 import * as core from '@actions/core'
 import { SourcePackagingError } from '../archive/package-source.js'
-import { InputError } from '../plan/input-error.js'
+import { errorMessage } from '../common/errors.js'
+import { InputError, problemText } from '../inputs/input-error.js'
 
-/** One annotation per problem, each naming what to change; then the step fails. */
+/**
+ * One annotation per problem, each naming the input and what to change in its
+ * text (the step log shows only the text); then the step fails.
+ */
 export function reportFailure(error: unknown): void {
   if (error instanceof InputError) {
-    for (const problem of error.problems) core.error(problem.message, { title: `Input "${problem.input}"` })
-    core.setFailed(
-      `${error.problems.length === 1 ? 'An input is' : `${error.problems.length} inputs are`} not valid; nothing was uploaded and no job ` +
-        `was created.`
-    )
+    for (const problem of error.problems) core.error(problemText(problem), { title: `Input "${problem.input}"` })
+    const count = error.problems.length
+    core.setFailed(`${count === 1 ? 'An input is' : `${count} inputs are`} not valid; nothing was uploaded and no job was created.`)
     return
   }
   if (error instanceof SourcePackagingError) {
@@ -17,5 +19,5 @@ export function reportFailure(error: unknown): void {
     core.setFailed('The source could not be packaged; nothing was uploaded and no job was created.')
     return
   }
-  core.setFailed(error instanceof Error ? error.message : String(error))
+  core.setFailed(errorMessage(error))
 }

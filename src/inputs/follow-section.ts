@@ -1,7 +1,7 @@
 // The inputs that decide whether and how the action follows the job after submitting it.
 import { isAbsolute, resolve } from 'node:path'
-import type { RawInputs } from '../inputs/action-inputs.js'
-import { parseBoolean, type Report } from '../plan/parse-input.js'
+import type { RawInputs } from './action-inputs.js'
+import { parseBoolean, shownValue, type Report } from './parse-input.js'
 
 export interface FollowSpec {
   wait: boolean
@@ -20,7 +20,7 @@ export const DEFAULT_WAIT_TIMEOUT_MINUTES = 340
 /** A self-hosted runner's job may run 5 days; GitHub-hosted ones stop at 6 hours. */
 const MAX_WAIT_TIMEOUT_MINUTES = 5 * 24 * 60
 
-export function parseFollowSpec(raw: RawInputs, workspace: string, report: Report): FollowSpec {
+export function readFollowSection(raw: RawInputs, workspace: string, report: Report): FollowSpec {
   const bool = (
     input: 'wait' | 'cancel-on-timeout' | 'cancel-on-workflow-cancel' | 'stream-logs' | 'comment-on-pr',
     fallback: 'true' | 'false'
@@ -34,8 +34,9 @@ export function parseFollowSpec(raw: RawInputs, workspace: string, report: Repor
     report({
       input: 'wait-timeout-minutes',
       message:
-        `"${timeoutText}" is not a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days). GitHub-hosted jobs ` +
-        `stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel and report.`
+        `${shownValue(timeoutText)} is not allowed: give a number of minutes above 0 and at most ${MAX_WAIT_TIMEOUT_MINUTES} (5 days), ` +
+        `fractions allowed. GitHub-hosted jobs stop after 360 minutes; the default ${DEFAULT_WAIT_TIMEOUT_MINUTES} leaves time to cancel ` +
+        `and report.`
     })
     waitTimeoutMinutes = DEFAULT_WAIT_TIMEOUT_MINUTES
   }
@@ -46,7 +47,7 @@ export function parseFollowSpec(raw: RawInputs, workspace: string, report: Repor
   const downloadText = raw['download-results']
   let downloadResults: string | undefined
   if (downloadText !== '') {
-    if (downloadText.includes('\u0000')) report({ input: 'download-results', message: 'contains a NUL character; give a directory path.' })
+    if (downloadText.includes('\u0000')) report({ input: 'download-results', message: 'contains a NUL character: give a directory path.' })
     else downloadResults = isAbsolute(downloadText) ? downloadText : resolve(workspace, downloadText)
   }
 
@@ -61,7 +62,10 @@ export function parseFollowSpec(raw: RawInputs, workspace: string, report: Repor
     githubToken: raw['github-token']
   }
   if (downloadResults && !follow.wait)
-    report({ input: 'download-results', message: 'needs wait: true: results exist only once the job has completed.' })
+    report({
+      input: 'download-results',
+      message: 'is set, but wait is false: set wait: true, since results exist only once the job has completed.'
+    })
   if (follow.commentOnPr && follow.githubToken === '')
     report({
       input: 'github-token',

@@ -1,0 +1,62 @@
+// Text that comes from the repository, the job or AWS (file names, hyperparameters,
+// log lines, failure reasons, results) is someone else's: before it reaches the step
+// log it must not be able to start a workflow command (`::warning::…`, `##[…]`), and
+// before it reaches the summary or a comment it must not be able to open Markdown or
+// HTML of its own, mention people, or break out of a table cell.
+
+/** Characters that end or fake a line, and other C0/C1 controls, as visible escapes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+function escapeControl(char: string): string {
+  switch (char) {
+    case '\n':
+      return '\\n'
+    case '\r':
+      return '\\r'
+    case '\t':
+      return '\\t'
+    default:
+      return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  }
+}
+
+/**
+ * One line of untrusted text, safe anywhere inside a line the action prints: no line
+ * break (so it can never begin a line, where the runner looks for commands), no
+ * terminal control sequences. Long text is cut to `max` characters.
+ */
+export function logText(text: string, max = 500): string {
+  const single = text.replace(CONTROL, escapeControl)
+  return single.length > max ? `${single.slice(0, max - 1)}…` : single
+}
+
+/** Untrusted text as a quoted, escaped string for the log: `"notes\n::warning::x.tmp"`. */
+export function quoted(text: string, max = 500): string {
+  return `"${logText(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/**
+ * Untrusted text for Markdown (summary, PR comment), as plain words: HTML escaped,
+ * Markdown's punctuation backslash-escaped, `@` kept from mentioning anyone, line
+ * breaks folded, and `|` escaped so it stays inside a table cell.
+ */
+export function markdownText(text: string, max = 500): string {
+  const single = logText(text, max)
+  const escaped = single.replace(/[\\`*_[\]#!|~]/g, '\\$&').replace(/^(\s*)([-+>]|\d+\.)/, '$1\\$2')
+  return escapeHtml(escaped).replace(/@/g, '@\u200b')
+}
+
+/** Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped. */
+export function codeText(text: string, max = 500): string {
+  return `<code>${escapeHtml(logText(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`
+}
+
+/** Untrusted multi-line text for a `<pre>` block: escaped, and every line kept. */
+export function preText(text: string): string {
+  return `<pre>${escapeHtml(text).replace(/@/g, '&#64;')}</pre>`
+}

@@ -1,0 +1,34 @@
+// The followed job's end, told everywhere the workflow looks: outputs, the step
+// summary, the PR comment, annotations, and the step's own result.
+import * as core from '@actions/core'
+import type { RunIdentity } from '../plan/run-identity.js'
+import { setOutputs } from '../report/submission-report.js'
+import type { ResultsFetch } from './fetch-results.js'
+import { followOutputs, prCommentBody, writeFollowSummary, type FollowReport } from './follow-report.js'
+import { printVerbatim } from './step-log.js'
+
+export interface OutcomeChannels {
+  identity: RunIdentity
+  /** Writes the PR comment, when comment-on-pr asks for one. */
+  comment?: (body: string) => Promise<void>
+}
+
+export async function reportOutcome(report: FollowReport, fetch: ResultsFetch, channels: OutcomeChannels): Promise<void> {
+  setOutputs(followOutputs(report))
+  await writeFollowSummary(report)
+  if (channels.comment) await channels.comment(prCommentBody(report, channels.identity))
+
+  const { verdict, outcome } = report
+  if (verdict.status === 'FAILED' && outcome.job.failureReason) {
+    core.error(outcome.job.failureReason, { title: `Braket job ${outcome.jobName} FAILED` })
+  }
+  if (verdict.status === 'FAILED' && report.lastLines.length > 0) {
+    core.info(`Last ${report.lastLines.length} lines of the job's log:`)
+    printVerbatim(report.lastLines)
+  }
+  const resultsFailure = fetch.kind === 'failed' ? fetch.message : undefined
+  if (resultsFailure) core.error(resultsFailure, { title: 'download-results' })
+  if (!verdict.ok) core.setFailed(verdict.message)
+  else if (resultsFailure) core.setFailed(resultsFailure)
+  else core.notice(verdict.message, { title: 'Amazon Braket hybrid job' })
+}

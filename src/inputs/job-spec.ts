@@ -1,0 +1,59 @@
+// Inputs → one validated, typed job spec. Every input is checked here, section by
+// section, and every problem is reported at once, before anything is packaged,
+// uploaded or created. Pure but for one look at the checkout (the path probe).
+import type { EntryPoint } from '../archive/entry-point.js'
+import { provenanceTags } from '../plan/create-job-request.js'
+import type { RunIdentity } from '../plan/run-identity.js'
+import type { RawInputs } from './action-inputs.js'
+import { readCredentials, type CredentialSource } from './credentials-section.js'
+import { readDevice } from './device-section.js'
+import { readFollowSection, type FollowSpec } from './follow-section.js'
+import { readHyperParameters } from './hyperparameters-section.js'
+import { InputError, type InputProblem } from './input-error.js'
+import { readInstanceSection, type InstanceSection } from './instance-section.js'
+import { readJobSection, type JobSection } from './job-section.js'
+import { parseBoolean, type Report } from './parse-input.js'
+import { probePath, type PathProbe } from './path-probe.js'
+import { readRegion } from './region-section.js'
+import { readSourceSection, type SourceSection } from './source-section.js'
+import { readStorageSection, type StorageSection } from './storage-section.js'
+import { readTags } from './tags-section.js'
+
+export type { CredentialSource } from './credentials-section.js'
+export type { InputChannel } from './storage-section.js'
+
+export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSection, JobSection, StorageSection {
+  /** The parsed entry point (always there once the inputs are valid). */
+  entryModule: EntryPoint
+  region: string
+  credentials: CredentialSource
+  device: string
+  hyperParameters: Record<string, string>
+  tags: Record<string, string>
+  dryRun: boolean
+  /** What happens after the submission: wait, logs, results, PR comment. */
+  follow: FollowSpec
+}
+
+export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.ProcessEnv, probe: PathProbe = probePath): JobSpec {
+  const problems: InputProblem[] = []
+  const report: Report = (problem) => problems.push(problem)
+
+  // In action.yml's order, so the messages read in the order the inputs are documented.
+  const region = readRegion(raw, env, report)
+  const credentials = readCredentials(raw, identity, report)
+  const job = readJobSection(raw, report)
+  const device = readDevice(raw, region, report)
+  const source = readSourceSection(raw, identity.workspace, probe, report)
+  const instance = readInstanceSection(raw, region, report)
+  const hyperParameters = readHyperParameters(raw, report)
+  const storage = readStorageSection(raw, identity.workspace, probe, report)
+  const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt)).length, report)
+  const dryRun = parseBoolean('dry-run', raw['dry-run'], report)
+  const follow = readFollowSection(raw, identity.workspace, report)
+
+  if (problems.length > 0) throw new InputError(problems)
+  const { entryModule } = source
+  if (!entryModule) throw new Error('entry-point passed its checks but was not parsed')
+  return { region, credentials, device, ...source, entryModule, ...instance, ...job, hyperParameters, ...storage, tags, dryRun, follow }
+}

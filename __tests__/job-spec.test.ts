@@ -251,3 +251,19 @@ describe('the checkout, as the input checks see it', () => {
     ])
   })
 })
+
+describe('the experiment a run belongs to', () => {
+  it('defaults to the workflow, job and step (and idempotency key), the same on push and pull_request', () => {
+    expect(build().experiment).toBe('experiments-submit-braket')
+    expect(build({ 'idempotency-key': 'shots=1000 / sv1' }).experiment).toBe('experiments-submit-braket-shots-1000-sv1')
+    const pushRun = buildJobSpec(rawInputs(), runIdentity({ eventName: 'push' }), {}, fakeCheckout())
+    const prRun = buildJobSpec(rawInputs(), runIdentity({ eventName: 'pull_request', ref: 'refs/pull/7/merge' }), {}, fakeCheckout())
+    expect(prRun.experiment).toBe(pushRun.experiment)
+  })
+
+  it('slugs a given name to safe key characters and tags the job with it', () => {
+    const spec = build({ experiment: 'VQE: H2 / 4 qubits' })
+    expect(spec.experiment).toBe('VQE-H2-4-qubits')
+    expect(problemsOf({ experiment: 'x'.repeat(129) })[0]?.message).toMatch(/too long: give at most 128 characters/)
+  })
+})

@@ -64568,7 +64568,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2804:
+/***/ 5644:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67851,6 +67851,7 @@ const INPUT_NAMES = [
     'reservation-arn',
     'client-token',
     'idempotency-key',
+    'experiment',
     'dry-run',
     'wait',
     'wait-timeout-minutes',
@@ -68040,9 +68041,11 @@ function readTags(raw, ownTagCount, report) {
 
 ;// CONCATENATED MODULE: ./.build/plan/create-job-request.js
 
-function provenanceTags(identity, attempt) {
+/** Where the job came from, as tags: found again by SearchJobs, read in the console and the bill. */
+function provenanceTags(identity, attempt, experiment) {
     const tags = {
         repository: identity.repository,
+        experiment,
         workflow: identity.workflow,
         'run-id': identity.runId,
         'run-attempt': String(attempt),
@@ -68089,7 +68092,7 @@ function assembleCreateJobRequest(spec, identity, placement) {
         instanceConfig: { instanceType: spec.instanceType, instanceCount: spec.instanceCount, volumeSizeInGb: spec.volumeSizeInGb },
         ...(Object.keys(spec.hyperParameters).length > 0 ? { hyperParameters: spec.hyperParameters } : {}),
         deviceConfig: { device: spec.device },
-        tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt) },
+        tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt, spec.experiment) },
         ...(spec.reservationArn ? { associations: [{ arn: spec.reservationArn, type: 'RESERVATION_TIME_WINDOW_ARN' }] } : {})
     };
 }
@@ -70093,6 +70096,45 @@ function readDevice(raw, region, report) {
         }
     }
     return device;
+}
+
+;// CONCATENATED MODULE: ./.build/experiment/experiment-name.js
+/** S3 keys and tag values stay readable and safe with these characters only. */
+function slug(text, maxLength = 128) {
+    const cleaned = text
+        .normalize('NFKD')
+        .replace(/[^\w.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return cleaned.slice(0, maxLength).replace(/[-.]+$/, '') || 'default';
+}
+/**
+ * The workflow name, job id and step id (and the idempotency key when set): the same
+ * for the workflow's push runs and its pull-request runs, different per step and matrix leg.
+ */
+function defaultExperimentName(identity, idempotencyKey) {
+    const parts = [
+        identity.workflow || 'workflow',
+        identity.job || 'job',
+        identity.step || 'step',
+        ...(idempotencyKey ? [idempotencyKey] : [])
+    ];
+    return slug(parts.join('-'));
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/experiment-section.js
+// experiment: the name that ties runs of the same step on different branches together.
+
+
+const MAX_EXPERIMENT_NAME = 128;
+function readExperiment(raw, identity, report) {
+    const given = raw.experiment;
+    if (given === '')
+        return defaultExperimentName(identity, raw['idempotency-key']);
+    if ([...given].length > MAX_EXPERIMENT_NAME) {
+        report({ input: 'experiment', message: `${shownValue(given)} is too long: give at most ${MAX_EXPERIMENT_NAME} characters.` });
+    }
+    return slug(given, MAX_EXPERIMENT_NAME);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -74433,6 +74475,7 @@ function readInputChannels(raw, workspace, probe, report) {
 
 
 
+
 function buildJobSpec(raw, identity, env, probe = probePath) {
     const problems = [];
     const report = (problem) => problems.push(problem);
@@ -74445,7 +74488,8 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
     const instance = readInstanceSection(raw, region, report);
     const hyperParameters = readHyperParameters(raw, report);
     const storage = readStorageSection(raw, identity.workspace, probe, report);
-    const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt)).length, report);
+    const experiment = readExperiment(raw, identity, report);
+    const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length, report);
     const dryRun = parseBoolean('dry-run', raw['dry-run'], report);
     const follow = readFollowSection(raw, identity.workspace, report);
     if (problems.length > 0)
@@ -74453,7 +74497,21 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
     const { entryModule } = source;
     if (!entryModule)
         throw new Error('entry-point passed its checks but was not parsed');
-    return { region, credentials, device, ...source, entryModule, ...instance, ...job, hyperParameters, ...storage, tags, dryRun, follow };
+    return {
+        region,
+        credentials,
+        device,
+        ...source,
+        entryModule,
+        ...instance,
+        ...job,
+        hyperParameters,
+        ...storage,
+        tags,
+        experiment,
+        dryRun,
+        follow
+    };
 }
 
 ;// CONCATENATED MODULE: ./.build/plan/run-identity.js
@@ -74801,7 +74859,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2804);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5644);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -31,6 +31,7 @@ export const INPUT_NAMES = [
   'reservation-arn',
   'client-token',
   'idempotency-key',
+  'experiment',
   'dry-run',
   'wait',
   'wait-timeout-minutes',

@@ -7,6 +7,7 @@ import type { RunIdentity } from '../plan/run-identity.js'
 import type { RawInputs } from './action-inputs.js'
 import { readCredentials, type CredentialSource } from './credentials-section.js'
 import { readDevice } from './device-section.js'
+import { readExperiment } from './experiment-section.js'
 import { readFollowSection, type FollowSpec } from './follow-section.js'
 import { readHyperParameters } from './hyperparameters-section.js'
 import { InputError, type InputProblem } from './input-error.js'
@@ -31,6 +32,8 @@ export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSec
   hyperParameters: Record<string, string>
   tags: Record<string, string>
   dryRun: boolean
+  /** The experiment this run belongs to, slugged: shared by push and pull-request runs of the same step. */
+  experiment: string
   /** What happens after the submission: wait, logs, results, PR comment. */
   follow: FollowSpec
 }
@@ -48,12 +51,27 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const instance = readInstanceSection(raw, region, report)
   const hyperParameters = readHyperParameters(raw, report)
   const storage = readStorageSection(raw, identity.workspace, probe, report)
-  const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt)).length, report)
+  const experiment = readExperiment(raw, identity, report)
+  const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length, report)
   const dryRun = parseBoolean('dry-run', raw['dry-run'], report)
   const follow = readFollowSection(raw, identity.workspace, report)
 
   if (problems.length > 0) throw new InputError(problems)
   const { entryModule } = source
   if (!entryModule) throw new Error('entry-point passed its checks but was not parsed')
-  return { region, credentials, device, ...source, entryModule, ...instance, ...job, hyperParameters, ...storage, tags, dryRun, follow }
+  return {
+    region,
+    credentials,
+    device,
+    ...source,
+    entryModule,
+    ...instance,
+    ...job,
+    hyperParameters,
+    ...storage,
+    tags,
+    experiment,
+    dryRun,
+    follow
+  }
 }

@@ -20,9 +20,11 @@ export interface JobPlacement {
   attempt: number
 }
 
-export function provenanceTags(identity: RunIdentity, attempt: number): Record<string, string> {
+/** Where the job came from, as tags: found again by SearchJobs, read in the console and the bill. */
+export function provenanceTags(identity: RunIdentity, attempt: number, experiment: string): Record<string, string> {
   const tags: Record<string, string> = {
     repository: identity.repository,
+    experiment,
     workflow: identity.workflow,
     'run-id': identity.runId,
     'run-attempt': String(attempt),
@@ -74,7 +76,7 @@ export function assembleCreateJobRequest(spec: JobSpec, identity: RunIdentity, p
     instanceConfig: { instanceType: spec.instanceType as never, instanceCount: spec.instanceCount, volumeSizeInGb: spec.volumeSizeInGb },
     ...(Object.keys(spec.hyperParameters).length > 0 ? { hyperParameters: spec.hyperParameters } : {}),
     deviceConfig: { device: spec.device },
-    tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt) },
+    tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt, spec.experiment) },
     ...(spec.reservationArn ? { associations: [{ arn: spec.reservationArn, type: 'RESERVATION_TIME_WINDOW_ARN' }] } : {})
   }
 }

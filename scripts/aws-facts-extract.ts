@@ -5,8 +5,21 @@ import { join } from 'node:path'
 import type { OperationFacts, ServiceFacts, ShapeFacts } from '../src/facts/model-types.js'
 
 export const SELECTED_OPERATIONS = {
-  braket: ['CreateJob', 'GetJob', 'CancelJob', 'SearchJobs', 'GetDevice', 'SearchDevices', 'ListTagsForResource'],
-  sts: ['AssumeRoleWithWebIdentity', 'GetCallerIdentity']
+  braket: [
+    'CreateJob',
+    'GetJob',
+    'CancelJob',
+    'SearchJobs',
+    'GetDevice',
+    'SearchDevices',
+    'ListTagsForResource',
+    'SearchQuantumTasks',
+    'GetQuantumTask',
+    'CreateQuantumTask',
+    'SearchSpendingLimits'
+  ],
+  sts: ['AssumeRoleWithWebIdentity', 'GetCallerIdentity'],
+  pricing: ['GetProducts', 'GetAttributeValues']
 } as const
 
 const SHAPE_KEYS = ['type', 'required', 'min', 'max', 'pattern', 'enum', 'union', 'timestampFormat', 'exception', 'fault'] as const
@@ -68,13 +81,24 @@ export function extractFacts(model: RawModel, operationNames: readonly string[])
   }
   const sortedShapes = Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b)))
   return {
-    metadata: pick(model.metadata, ['apiVersion', 'protocol', 'serviceId', 'signingName', 'endpointPrefix']) as ServiceFacts['metadata'],
+    metadata: pick(model.metadata, [
+      'apiVersion',
+      'protocol',
+      'serviceId',
+      'signingName',
+      'endpointPrefix',
+      'targetPrefix'
+    ]) as ServiceFacts['metadata'],
     operations,
     shapes: sortedShapes
   }
 }
 
-export const MODEL_FILES = { braket: 'braket-2019-09-01.json', sts: 'sts-2011-06-15.json' } as const
+export const MODEL_FILES = {
+  braket: 'braket-2019-09-01.json',
+  sts: 'sts-2011-06-15.json',
+  pricing: 'pricing-2017-10-15.json'
+} as const
 
 export function renderFactsModule(facts: Record<keyof typeof MODEL_FILES, ServiceFacts>): string {
   const lines = [
@@ -93,6 +117,7 @@ export function buildFactsModule(modelsDir: string): string {
   const load = (file: string) => JSON.parse(readFileSync(join(modelsDir, file), 'utf8'))
   return renderFactsModule({
     braket: extractFacts(load(MODEL_FILES.braket), SELECTED_OPERATIONS.braket),
-    sts: extractFacts(load(MODEL_FILES.sts), SELECTED_OPERATIONS.sts)
+    sts: extractFacts(load(MODEL_FILES.sts), SELECTED_OPERATIONS.sts),
+    pricing: extractFacts(load(MODEL_FILES.pricing), SELECTED_OPERATIONS.pricing)
   })
 }

@@ -1,4 +1,4 @@
-// The local AWS stand-in: Braket, S3, STS, CloudWatch Logs and GitHub's OIDC
+// The local AWS stand-in: Braket, S3, STS, CloudWatch Logs, the Price List API and GitHub's OIDC
 // issuer on loopback, each on its own port, reached by the real AWS SDK through
 // the standard AWS_ENDPOINT_URL_<SERVICE> variables.
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -8,6 +8,7 @@ import { braketService } from './braket/braket-service.js'
 import { JobRegistry } from './braket/jobs.js'
 import { CredentialStore, STATIC_CREDENTIALS } from './core/credentials.js'
 import { Faults } from './core/faults.js'
+import { Permissions } from './core/permissions.js'
 import { RequestLog } from './core/request-log.js'
 import { startService, type RunningService, type ServiceDefinition } from './core/service-server.js'
 import type { StandInOptions, StandInState } from './core/state.js'
@@ -15,6 +16,7 @@ import type { ServiceName } from './core/types.js'
 import { logsService } from './logs/logs-service.js'
 import { OidcIssuer } from './oidc/oidc-issuer.js'
 import { oidcService } from './oidc/oidc-service.js'
+import { pricingService } from './pricing/pricing-service.js'
 import { s3Service } from './s3/s3-service.js'
 import { LogStore } from './stores/log-store.js'
 import { ObjectStore } from './stores/object-store.js'
@@ -22,6 +24,7 @@ import { stsService } from './sts/sts-service.js'
 
 export type { StandInOptions, TrustRule } from './core/state.js'
 export type { FaultRule, FaultKind } from './core/faults.js'
+export type { DenyRule } from './core/permissions.js'
 export type { RequestRecord } from './core/request-log.js'
 export { STATIC_CREDENTIALS } from './core/credentials.js'
 
@@ -30,6 +33,8 @@ export interface StandIn {
   /** Everything a process needs to talk to the stand-in: endpoints, region, OIDC and static credentials. */
   env: Record<string, string>
   faults: Faults
+  /** Actions to answer AccessDenied for, e.g. `standIn.permissions.deny('pricing:GetProducts')`. */
+  permissions: Permissions
   jobs: JobRegistry
   requests: RequestLog
   credentials: CredentialStore
@@ -45,7 +50,8 @@ export const ENDPOINT_VARIABLES: Record<Exclude<ServiceName, 'oidc'>, string> = 
   s3: 'AWS_ENDPOINT_URL_S3',
   braket: 'AWS_ENDPOINT_URL_BRAKET',
   sts: 'AWS_ENDPOINT_URL_STS',
-  logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS'
+  logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
+  pricing: 'AWS_ENDPOINT_URL_PRICING'
 }
 
 export async function start(options: StandInOptions = {}): Promise<StandIn> {
@@ -65,6 +71,7 @@ export async function start(options: StandInOptions = {}): Promise<StandIn> {
     },
     credentials: new CredentialStore(),
     faults: new Faults(),
+    permissions: new Permissions(),
     log: new RequestLog(),
     objects: new ObjectStore(join(dataDir, 's3')),
     logs: new LogStore(),
@@ -78,7 +85,8 @@ export async function start(options: StandInOptions = {}): Promise<StandIn> {
     braketService(state),
     stsService(state),
     logsService(state),
-    oidcService(state)
+    oidcService(state),
+    pricingService(state)
   ]
   const running: RunningService[] = await Promise.all(
     definitions.map((definition) => startService(definition, state, state.options.host, options.ports?.[definition.name] ?? 0))
@@ -101,6 +109,7 @@ export async function start(options: StandInOptions = {}): Promise<StandIn> {
     endpoints: state.endpoints,
     env,
     faults: state.faults,
+    permissions: state.permissions,
     jobs: state.jobs,
     requests: state.log,
     credentials: state.credentials,

@@ -34,7 +34,15 @@ export interface OperationFacts {
 }
 
 export interface ServiceFacts {
-  metadata: { apiVersion: string; protocol: string; serviceId: string; signingName?: string; endpointPrefix: string }
+  metadata: {
+    apiVersion: string
+    protocol: string
+    serviceId: string
+    signingName?: string
+    endpointPrefix: string
+    /** JSON-protocol services: the `X-Amz-Target` prefix, e.g. `AWSPriceListService`. */
+    targetPrefix?: string
+  }
   operations: Readonly<Record<string, OperationFacts>>
   shapes: Readonly<Record<string, ShapeFacts>>
 }

@@ -1,30 +1,22 @@
 // Amazon Braket's REST-JSON API for hybrid jobs and devices: CreateJob, GetJob,
-// CancelJob, SearchJobs, GetDevice, SearchDevices, ListTagsForResource. Routes,
-// status codes and request constraints come from the API model's facts.
+// CancelJob, SearchJobs, GetDevice, SearchDevices, ListTagsForResource; for
+// quantum tasks CreateQuantumTask, GetQuantumTask, SearchQuantumTasks;
+// SearchSpendingLimits. Routes, status codes and request constraints come from
+// the API model's facts.
 import { braketFacts } from '../../../src/facts/aws-facts.js'
 import { validateShape } from '../../../src/facts/validate-shape.js'
-import type { KnownCredentials } from '../core/credentials.js'
 import type { Reply, RequestContext, ServiceDefinition } from '../core/service-server.js'
 import { ServiceError } from '../core/service-error.js'
 import type { StandInState } from '../core/state.js'
-import { authError, braketError, jsonHeaders, renderBraketError } from './braket-errors.js'
+import { authError, braketError, renderBraketError } from './braket-errors.js'
 import type { Device } from './devices.js'
 import type { CreateJobRequest } from './job-record.js'
 import { summarizeJob } from './job-record.js'
-import { operationInput, parseJsonBody, routeRequest } from './routes.js'
+import { operationInput, parseJsonBody, reply, routeRequest, type Call } from './routes.js'
 import { canonicalJson } from './create-job.js'
 import { filterDevices, paginate, type DevicesFilter, type JobsFilter } from './search.js'
+import { quantumTaskHandlers } from './quantum-tasks-handlers.js'
 import { validationMessage } from './validation-message.js'
-
-interface Call {
-  input: Record<string, unknown>
-  caller: KnownCredentials
-  region: string
-}
-
-function reply(operation: string, body: unknown): Reply {
-  return { status: braketFacts.operations[operation]?.http.responseCode ?? 200, headers: jsonHeaders(), body: JSON.stringify(body) }
-}
 
 function deviceSummary(device: Device): Record<string, unknown> {
   const { deviceArn, deviceName, providerName, deviceType, deviceStatus } = device
@@ -93,7 +85,9 @@ export function braketService(state: StandInState): ServiceDefinition {
         throw braketError('ResourceNotFoundException', `Resource ${arn} not found.`)
       const record = jobs().lookup(arn, caller, region, 'ListTagsForResource')
       return reply('ListTagsForResource', { tags: record.request.tags ?? {} })
-    }
+    },
+
+    ...quantumTaskHandlers(state)
   }
 
   return {
@@ -119,6 +113,7 @@ export function braketService(state: StandInState): ServiceDefinition {
     throttleError: () => braketError('ThrottlingException', 'Rate exceeded'),
     internalError: () =>
       braketError('InternalServiceException', 'The request processing has failed because of an unknown error, exception or failure.'),
-    authError
+    authError,
+    accessDenied: (message) => braketError('AccessDeniedException', message)
   }
 }

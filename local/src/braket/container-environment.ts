@@ -22,7 +22,12 @@ const ROLE_SESSION_SECONDS = 12 * 60 * 60
 /** Variables of the stand-in's own process that must not leak into a job (its credentials, its OIDC token). */
 const NOT_INHERITED = /^(AWS_|AMZN_BRAKET_|ACTIONS_ID_TOKEN_|BRAKET_STAND_IN_)/
 
-export function containerEnvironment(state: StandInState, spec: ContainerJobSpec, workspace: ContainerWorkspace): Record<string, string> {
+export function containerEnvironment(
+  state: StandInState,
+  spec: ContainerJobSpec,
+  workspace: ContainerWorkspace,
+  jobToken?: string
+): Record<string, string> {
   const inherited: Record<string, string> = {}
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !NOT_INHERITED.test(name)) inherited[name] = value
 
@@ -55,6 +60,8 @@ export function containerEnvironment(state: StandInState, spec: ContainerJobSpec
     [FAILURE_FILE_VARIABLE]: workspace.failureFile
   }
   if (spec.compressionType !== undefined) env.AMZN_BRAKET_SCRIPT_COMPRESSION_TYPE = spec.compressionType
+  // CreateQuantumTask's jobToken: tasks created with it belong to the job (and are billed to it).
+  if (jobToken !== undefined) env.AMZN_BRAKET_JOB_TOKEN = jobToken
   for (const [service, variable] of Object.entries(ENDPOINT_VARIABLES)) {
     const endpoint = state.endpoints[service as keyof typeof ENDPOINT_VARIABLES]
     if (endpoint) env[variable] = endpoint

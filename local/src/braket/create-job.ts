@@ -1,6 +1,7 @@
 // The checks CreateJob makes beyond the model's shape constraints: the role
 // may be passed by the caller, the device exists, is reachable in the
-// request's region and is usable, and the algorithm script is in S3.
+// request's region and is usable (CreateQuantumTask checks its device alike),
+// and the algorithm script is in S3.
 import type { KnownCredentials } from '../core/credentials.js'
 import type { ObjectStore } from '../stores/object-store.js'
 import { parseS3Uri } from '../stores/object-store.js'
@@ -42,6 +43,11 @@ export function checkDevice(request: CreateJobRequest, devices: DeviceCatalog, r
       )
     return
   }
+  checkUsableDevice(arn, devices, region)
+}
+
+/** A Braket device (not `local:`) exists, is reachable in the request's region, and is neither retired nor offline. */
+export function checkUsableDevice(arn: string, devices: DeviceCatalog, region: string): void {
   const device = devices.get(arn)
   if (!device) throw braketError('ValidationException', `Device ${arn} does not exist.`)
   if (!device.regions.includes(region)) {

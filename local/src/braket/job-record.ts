@@ -53,6 +53,8 @@ export interface JobRecord {
   logStreamPrefix: string
   /** The script this job follows in scripted mode. */
   script?: ResolvedScript
+  /** What the job's container passes as CreateQuantumTask's jobToken (AMZN_BRAKET_JOB_TOKEN) to associate tasks with the job. */
+  jobToken: string
 }
 
 /** The service's maximum run time when the request names none (5 days, the model's maximum). */

@@ -20,11 +20,15 @@ import {
   type JobStatus
 } from './job-record.js'
 import { runPythonJob, type JobRun, type JobRunContext, type JobRunOutcome } from './python-job-runner.js'
+import { QuantumTaskRegistry } from './quantum-tasks.js'
 import { DEFAULT_FAILURE_REASON, DEFAULT_SCRIPT, ScriptBook, runScriptedJob, type JobScript } from './scripted-job.js'
 import { filterJobs, type JobsFilter } from './search.js'
+import { SpendingLimitStore } from './spending-limits.js'
 
 export type { JobRecord, JobStatus, JobEvent, CreateJobRequest } from './job-record.js'
-export type { JobScript, ScriptedLogLine } from './scripted-job.js'
+export type { JobScript, ScriptedLogLine, ScriptedQuantumTask } from './scripted-job.js'
+export type { QuantumTaskRecord, TaskTimeline } from './quantum-tasks.js'
+export type { SpendingLimitInput } from './spending-limits.js'
 
 /** The CloudWatch Logs group Braket jobs log to. */
 export const JOB_LOG_GROUP = '/aws/braket/jobs'
@@ -55,6 +59,10 @@ const EVENT_MESSAGES: Partial<Record<JobEventType, string>> = {
 export class JobRegistry {
   /** The device catalog; tests add devices or change their status here. */
   readonly devices = new DeviceCatalog()
+  /** Quantum tasks, created by scripted jobs, execute-mode jobs or CreateQuantumTask; tests read them here. */
+  readonly tasks = new QuantumTaskRegistry()
+  /** Spending limits per device; tests set them here (SearchSpendingLimits reads them). */
+  readonly spendingLimits: SpendingLimitStore
   private readonly records = new Map<string, JobRecord>()
   /** (account, region, clientToken) → the request it created and its job. */
   private readonly clientTokens = new Map<string, { fingerprint: string; jobArn: string }>()
@@ -67,6 +75,7 @@ export class JobRegistry {
 
   constructor(readonly state: StandInState) {
     this.changes.setMaxListeners(0)
+    this.spendingLimits = new SpendingLimitStore(this.tasks, { accountId: state.options.accountId, region: state.options.region })
   }
 
   // ---- for tests -------------------------------------------------------------------------------
@@ -95,6 +104,11 @@ export class JobRegistry {
   /** Every job, oldest first. */
   all(): JobRecord[] {
     return [...this.records.values()]
+  }
+
+  /** The job whose container was given this CreateQuantumTask jobToken. */
+  byToken(jobToken: string): JobRecord | undefined {
+    return this.all().find((record) => record.jobToken === jobToken)
   }
 
   /** Resolves once the job has one of `statuses`. */
@@ -153,6 +167,7 @@ export class JobRegistry {
       createdAt: new Date(),
       events: [],
       logStreamPrefix: `${request.jobName}/${jobId}/`,
+      jobToken: randomUUID().replace(/-/g, ''),
       script: this.state.options.mode === 'scripted' ? this.scripts.take(request) : undefined
     }
     this.records.set(record.jobArn, record)
@@ -220,6 +235,7 @@ export class JobRegistry {
 
   async stop(): Promise<void> {
     this.stopped = true
+    this.tasks.stop()
     for (const timers of this.timers.values()) for (const timer of timers) clearTimeout(timer)
     this.timers.clear()
     const running = [...this.runs.values()]

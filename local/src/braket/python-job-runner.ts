@@ -99,7 +99,7 @@ export function runPythonJob(context: JobRunContext): JobRun {
         command: state.options.python,
         args: ['-u', LAUNCHER_PATH],
         cwd: workspace.codeDir,
-        env: containerEnvironment(state, spec, workspace),
+        env: containerEnvironment(state, spec, workspace, state.jobs.get(context.jobArn)?.jobToken),
         onLines: log
       })
       // A cancel that raced the start.

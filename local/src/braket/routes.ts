@@ -3,8 +3,9 @@
 // binds members: URI labels, query strings, headers and the JSON body.
 import { braketFacts } from '../../../src/facts/aws-facts.js'
 import type { ServiceFacts } from '../../../src/facts/model-types.js'
-import type { RequestContext } from '../core/service-server.js'
-import { braketError } from './braket-errors.js'
+import type { KnownCredentials } from '../core/credentials.js'
+import type { Reply, RequestContext } from '../core/service-server.js'
+import { braketError, jsonHeaders } from './braket-errors.js'
 
 interface Route {
   operation: string
@@ -97,4 +98,16 @@ export function operationInput(
     }
   }
   return input
+}
+
+/** A validated request, as the operation handlers take it. */
+export interface Call {
+  input: Record<string, unknown>
+  caller: KnownCredentials
+  region: string
+}
+
+/** A successful answer with the operation's status code from the model. */
+export function reply(operation: string, body: unknown): Reply {
+  return { status: braketFacts.operations[operation]?.http.responseCode ?? 200, headers: jsonHeaders(), body: JSON.stringify(body) }
 }

@@ -1,9 +1,10 @@
 // Scripted jobs (tests): each created job follows a script — how long it
-// queues and runs, what it logs and when, how it ends, what it leaves in S3 —
-// instead of running any code.
+// queues and runs, what it logs and when, which quantum tasks it creates and
+// when, how it ends, what it leaves in S3 — instead of running any code.
 import { parseS3Uri } from '../stores/object-store.js'
 import type { CreateJobRequest } from './job-record.js'
 import type { JobRun, JobRunContext, JobRunOutcome } from './python-job-runner.js'
+import type { QuantumTaskOutcome } from './quantum-tasks.js'
 
 export interface ScriptedLogLine {
   /** 1-based instance number (stream `algo-<instance>-…`); default 1. */
@@ -11,6 +12,22 @@ export interface ScriptedLogLine {
   /** Milliseconds after the job started RUNNING. */
   atMs: number
   message: string
+}
+
+/** A quantum task the job creates while it runs (associated with the job, like a task created with its jobToken). */
+export interface ScriptedQuantumTask {
+  /** Milliseconds after the job started RUNNING; tasks scripted at or past the job's end are never created. */
+  atMs: number
+  /** Device ARN; default the job's device. */
+  device?: string
+  /** Default 100. */
+  shots?: number
+  /** How the task ends; default COMPLETED. */
+  status?: QuantumTaskOutcome
+  failureReason?: string
+  /** Time QUEUED and RUNNING; defaults 20 ms and 50 ms. */
+  queuedMs?: number
+  runningMs?: number
 }
 
 export interface JobScript {
@@ -30,6 +47,8 @@ export interface JobScript {
   results?: Buffer | Uint8Array | string
   /** Time in CANCELLING before CANCELLED. */
   cancelMs?: number
+  /** Quantum tasks the job creates over time. */
+  quantumTasks?: ScriptedQuantumTask[]
 }
 
 export type ResolvedScript = Required<Pick<JobScript, 'queuedMs' | 'runningMs' | 'outcome' | 'logs' | 'cancelMs'>> & JobScript
@@ -84,7 +103,29 @@ async function writeResults(context: JobRunContext, results: NonNullable<JobScri
   await objects.write(location.bucket, key, Buffer.from(results), { contentType: 'application/x-tar' })
 }
 
-/** Plays a script as a JobRun: log lines at their times, then the outcome (and results). */
+function createTask(context: JobRunContext, task: ScriptedQuantumTask): void {
+  const request = context.request as CreateJobRequest
+  const [, , , jobRegion = '', accountId = ''] = context.jobArn.split(':')
+  const deviceArn = task.device ?? request.deviceConfig.device
+  const deviceRegion = /^arn:aws[a-z-]*:braket:([a-z0-9-]+):/.exec(deviceArn)?.[1]
+  context.state.jobs.tasks.add({
+    accountId,
+    region: deviceRegion ?? jobRegion,
+    deviceArn,
+    shots: task.shots ?? 100,
+    jobArn: context.jobArn,
+    outputS3Bucket: parseS3Uri(request.outputDataConfig.s3Path)?.bucket ?? 'amazon-braket-output',
+    outputS3KeyPrefix: `jobs/${context.jobName}/tasks`,
+    timeline: {
+      ...(task.queuedMs !== undefined ? { queuedMs: task.queuedMs } : {}),
+      ...(task.runningMs !== undefined ? { runningMs: task.runningMs } : {}),
+      outcome: task.status ?? 'COMPLETED',
+      ...(task.failureReason !== undefined ? { failureReason: task.failureReason } : {})
+    }
+  })
+}
+
+/** Plays a script as a JobRun: log lines and quantum tasks at their times, then the outcome (and results). */
 export function runScriptedJob(context: JobRunContext, script: ResolvedScript): JobRun {
   const timers = new Set<NodeJS.Timeout>()
   const written = new Set<ScriptedLogLine>()
@@ -115,6 +156,11 @@ export function runScriptedJob(context: JobRunContext, script: ResolvedScript): 
   }
 
   for (const line of [...script.logs].sort((a, b) => a.atMs - b.atMs)) if (line.atMs < script.runningMs) later(line.atMs, () => write(line))
+  for (const task of script.quantumTasks ?? [])
+    if (task.atMs < script.runningMs)
+      later(task.atMs, () => {
+        if (!settled) createTask(context, task)
+      })
   later(script.runningMs, () => {
     // Lines scripted past the end are what the container printed last.
     for (const line of script.logs) write(line)

@@ -1,5 +1,6 @@
 // SearchJobs and SearchDevices: their filters, as documented in the model,
-// and opaque nextToken pagination.
+// and opaque nextToken pagination (SearchQuantumTasks shares both).
+import { decodePageToken, pageOf } from '../core/page-tokens.js'
 import { braketError } from './braket-errors.js'
 import type { Device } from './devices.js'
 import type { JobRecord } from './job-record.js'
@@ -23,6 +24,32 @@ function parseTime(value: string): number {
   return time
 }
 
+/** A `createdAt` filter of the Search* operations: LT, LTE, EQUAL, GT, GTE on one value, BETWEEN two (inclusive). */
+export function timeMatches(createdAt: Date, filter: { name: string; values: string[]; operator: string }): boolean {
+  const { values, operator } = filter
+  const created = createdAt.getTime()
+  const [first, second] = values.map(parseTime)
+  if (operator === 'BETWEEN') {
+    if (values.length !== 2) throw braketError('ValidationException', 'Operator BETWEEN needs exactly 2 values.')
+    return created >= first! && created <= second!
+  }
+  if (values.length !== 1) throw braketError('ValidationException', `Operator ${operator} needs exactly 1 value.`)
+  switch (operator) {
+    case 'LT':
+      return created < first!
+    case 'LTE':
+      return created <= first!
+    case 'EQUAL':
+      return created === first!
+    case 'GT':
+      return created > first!
+    case 'GTE':
+      return created >= first!
+    default:
+      throw braketError('ValidationException', `Operator ${operator} is not supported for filter ${filter.name}.`)
+  }
+}
+
 function jobMatches(record: JobRecord, filter: JobsFilter): boolean {
   const { name, values, operator } = filter
   if (name === 'jobArn') {
@@ -33,29 +60,7 @@ function jobMatches(record: JobRecord, filter: JobsFilter): boolean {
       `Operator ${operator} is not supported for filter jobArn. Supported operators: EQUAL, CONTAINS.`
     )
   }
-  if (name === 'createdAt') {
-    const created = record.createdAt.getTime()
-    const [first, second] = values.map(parseTime)
-    if (operator === 'BETWEEN') {
-      if (values.length !== 2) throw braketError('ValidationException', 'Operator BETWEEN needs exactly 2 values.')
-      return created >= first! && created <= second!
-    }
-    if (values.length !== 1) throw braketError('ValidationException', `Operator ${operator} needs exactly 1 value.`)
-    switch (operator) {
-      case 'LT':
-        return created < first!
-      case 'LTE':
-        return created <= first!
-      case 'EQUAL':
-        return created === first!
-      case 'GT':
-        return created > first!
-      case 'GTE':
-        return created >= first!
-      default:
-        throw braketError('ValidationException', `Operator ${operator} is not supported for filter createdAt.`)
-    }
-  }
+  if (name === 'createdAt') return timeMatches(record.createdAt, filter)
   throw braketError('ValidationException', `Filter name ${name} is not supported. Filter name can be either jobArn or createdAt.`)
 }
 
@@ -85,19 +90,7 @@ export function paginate<T>(
   nextToken: string | undefined,
   scope: string
 ): { page: T[]; nextToken?: string } {
-  let offset = 0
-  if (nextToken !== undefined) {
-    try {
-      const decoded = JSON.parse(Buffer.from(nextToken, 'base64url').toString('utf8')) as { offset?: unknown; scope?: unknown }
-      if (typeof decoded.offset !== 'number' || decoded.scope !== scope) throw new Error('mismatch')
-      offset = decoded.offset
-    } catch {
-      throw braketError('ValidationException', 'The nextToken is not valid.')
-    }
-  }
-  const size = maxResults ?? 100
-  const page = items.slice(offset, offset + size)
-  const next =
-    offset + size < items.length ? Buffer.from(JSON.stringify({ offset: offset + size, scope })).toString('base64url') : undefined
-  return next ? { page, nextToken: next } : { page }
+  const offset = nextToken === undefined ? 0 : decodePageToken(nextToken, scope)
+  if (offset === undefined) throw braketError('ValidationException', 'The nextToken is not valid.')
+  return pageOf(items, offset, maxResults ?? 100, scope)
 }

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { CredentialStore, KnownCredentials } from './credentials.js'
 import type { Faults } from './faults.js'
+import { accessDeniedMessage, type Permissions } from './permissions.js'
 import type { RequestLog } from './request-log.js'
 import { ServiceError } from './service-error.js'
 import { accessKeyOf, verifySigV4, type AuthFailure } from './sigv4.js'
@@ -44,12 +45,16 @@ export interface ServiceDefinition {
   throttleError(): ServiceError
   internalError(): ServiceError
   authError(failure: AuthFailure, detail: string): ServiceError
+  /** The service's AccessDenied for an action a test denied (core/permissions.ts); services without it cannot be denied. */
+  accessDenied?(message: string): ServiceError
 }
 
 export interface ServiceDeps {
   credentials: CredentialStore
   faults: Faults
   log: RequestLog
+  /** Actions tests deny; absent: everything is allowed. */
+  permissions?: Permissions
 }
 
 export interface RunningService {
@@ -126,6 +131,9 @@ export async function startService(
         if (!auth.ok) throw definition.authError(auth.failure, auth.detail)
         ctx.caller = auth.credentials
         ctx.region = auth.region
+        const action = `${definition.signingName}:${operation}`
+        if (definition.accessDenied && deps.permissions?.isDenied(action, auth.credentials))
+          throw definition.accessDenied(accessDeniedMessage(action, auth.credentials))
       }
       if (fault?.kind === 'throttle') throw definition.throttleError()
       if (fault?.kind === 'error') throw definition.internalError()

@@ -4,6 +4,7 @@ import type { LogStore } from '../stores/log-store.js'
 import type { ObjectStore } from '../stores/object-store.js'
 import type { CredentialStore } from './credentials.js'
 import type { Faults } from './faults.js'
+import type { Permissions } from './permissions.js'
 import type { RequestLog } from './request-log.js'
 import type { ServiceName } from './types.js'
 
@@ -47,6 +48,8 @@ export interface StandInState {
     Pick<StandInOptions, 'ports' | 'githubEnv'> & { dataDir: string }
   credentials: CredentialStore
   faults: Faults
+  /** Actions tests deny (AccessDenied from Braket and Pricing). */
+  permissions: Permissions
   log: RequestLog
   objects: ObjectStore
   logs: LogStore

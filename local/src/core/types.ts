@@ -1,1 +1,1 @@
-export type ServiceName = 's3' | 'braket' | 'sts' | 'logs' | 'oidc'
+export type ServiceName = 's3' | 'braket' | 'sts' | 'logs' | 'oidc' | 'pricing'

@@ -6,19 +6,12 @@
 //       { "<sku>.<offerTermCode>.<rateCode>": { unit, pricePerUnit: { USD }, description, … } }, … } } },
 //     version, publicationDate }
 import { createHash } from 'node:crypto'
+import { PRODUCT_FAMILIES } from '../../../src/cost/product-families.js'
 import { STAND_IN_PRICE_NOTICE, STAND_IN_RATES } from './stand-in-rates.js'
 
 /** The offer term and rate codes AWS's lists use for plain on-demand prices. */
 const ON_DEMAND_OFFER_TERM = 'JRTCKXETXF'
 const RATE_CODE = '6YS6EN2CT7'
-
-export const PRODUCT_FAMILIES = {
-  instance: 'Braket Managed Jobs Instance',
-  volume: 'Braket Managed Jobs Volume',
-  qpuTask: 'Braket Managed Jobs QPU Task',
-  qpuShot: 'Braket Managed Jobs QPU Task Shot',
-  simulatorTask: 'Braket Managed Jobs Simulator Task'
-} as const
 
 export interface Product {
   sku: string

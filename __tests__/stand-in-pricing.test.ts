@@ -44,8 +44,8 @@ async function failure(promise: Promise<unknown>): Promise<Error & { $metadata: 
 }
 
 const onlyPrice = (item: any) => {
-  const [term] = Object.values(item.terms.OnDemand) as any[]
-  const [dimension] = Object.values(term.priceDimensions) as any[]
+  const [term] = Object.values<any>(item.terms.OnDemand)
+  const [dimension] = Object.values<any>(term.priceDimensions)
   return dimension
 }
 

@@ -30,7 +30,7 @@ const term = (Field: string, Value: string, Type: Filter['Type'] = 'TERM_MATCH')
 async function products(filters: Filter[]): Promise<any[]> {
   const found: any[] = []
   for await (const page of paginateGetProducts({ client: pricing() }, { ServiceCode: 'AmazonBraket', Filters: filters }))
-    found.push(...(page.PriceList ?? []).map((item) => JSON.parse(String(item))))
+    found.push(...(page.PriceList ?? []).map((item: unknown) => JSON.parse(String(item))))
   return found
 }
 
@@ -150,7 +150,7 @@ describe('GetProducts', () => {
         new GetProductsCommand({ ServiceCode: 'AmazonBraket', Filters: filters, MaxResults: 25, NextToken })
       )
       expect(answer.PriceList!.length).toBeLessThanOrEqual(25)
-      skus.push(...answer.PriceList!.map((item) => JSON.parse(String(item)).product.sku as string))
+      skus.push(...answer.PriceList!.map((item: unknown) => JSON.parse(String(item)).product.sku as string))
       NextToken = answer.NextToken
       pages += 1
     } while (NextToken)

@@ -5,6 +5,7 @@
 // A rate that cannot be read is an UnknownRate that says why; an IAM denial
 // names the permission to add.
 import { paginateGetAttributeValues, paginateGetProducts, type Filter, type PricingClient } from '@aws-sdk/client-pricing'
+import { describeError, errorName } from '../common/errors.js'
 import { deviceArnName, deviceKind, matchDeviceName, regionOfArn } from './devices.js'
 import { parsePriceListItem, rateOf, type PriceListProduct } from './price-list.js'
 import { PRICE_LIST_SERVICE_CODE, PRODUCT_FAMILIES } from './product-families.js'
@@ -12,10 +13,9 @@ import { unknownRate, type DeviceRates, type Rate, type RateCard, type UnknownRa
 
 /** What a Price List call failed with, as an unknown rate; AccessDenied names the permission. */
 export function priceListFailure(action: 'pricing:GetProducts' | 'pricing:GetAttributeValues', error: unknown): UnknownRate {
-  const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) }
-  if (name === 'AccessDeniedException')
+  if (errorName(error) === 'AccessDeniedException')
     return unknownRate(`the AWS Price List API refused ${action} (AccessDeniedException): allow ${action} in the role's policy`, action)
-  return unknownRate(`${action.slice('pricing:'.length)} failed (${name}: ${message})`)
+  return unknownRate(`${action.slice('pricing:'.length)} failed (${describeError(error)})`)
 }
 
 const isUnknown = (value: unknown): value is UnknownRate => (value as UnknownRate | undefined)?.known === false

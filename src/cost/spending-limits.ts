@@ -3,6 +3,7 @@
 // Informational only: a denied call is a debug line, any other failure a
 // warning line, and neither changes the step's outcome.
 import { SearchSpendingLimitsCommand, type BraketClient } from '@aws-sdk/client-braket'
+import { describeError, errorMessage, errorName } from '../common/errors.js'
 
 export interface SpendingLimitView {
   deviceArn: string
@@ -45,10 +46,12 @@ export async function spendingLimitFor(
       ...optional('periodEnd', limit.timePeriod?.endAt)
     }
   } catch (error) {
-    const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) }
-    if (name === 'AccessDeniedException')
-      log.debug(`SearchSpendingLimits was denied (${message}); the device's spending limit is not shown.`)
-    else log.warning(`SearchSpendingLimits failed (${name}: ${message}); the device's spending limit is not shown.`)
+    if (errorName(error) === 'AccessDeniedException')
+      log.debug(`SearchSpendingLimits was denied (${errorMessage(error)}); the device's spending limit is not shown.`)
+    else
+      log.warning(
+        `SearchSpendingLimits failed (${describeError(error)}); the device's spending limit is not shown (it is for information only).`
+      )
     return undefined
   }
 }

@@ -18,11 +18,9 @@ import { deviceKind, matchDeviceName } from '../src/cost/devices.js'
 import { capDecision, maxRuntimeWithin, worstCase } from '../src/cost/estimate.js'
 import { parsePriceListItem, rateOf } from '../src/cost/price-list.js'
 import { unknownRate, type KnownRate, type RateCard } from '../src/cost/rates.js'
+import { FORTE, GARNET, SV1, LOCAL_SIMULATOR } from './support/braket-devices.js'
 
-const FORTE = 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1'
-const GARNET = 'arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet'
-const SV1 = 'arn:aws:braket:::device/quantum-simulator/amazon/sv1'
-const LOCAL = 'local:braket/braket.local.qubit'
+const LOCAL = LOCAL_SIMULATOR
 
 const perMinute = Number(STAND_IN_RATES.instancePerMinute['ml.m5.xlarge'])
 const perGbMonth = Number(STAND_IN_RATES.volumePerGbMonth)

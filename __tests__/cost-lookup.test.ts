@@ -13,12 +13,10 @@ import type { DeviceRates, Rate } from '../src/cost/rates.js'
 import { spendingLimitFor } from '../src/cost/spending-limits.js'
 import type { Clock } from '../src/follow/clock.js'
 import { searchJobTasks } from '../src/tasks/search-tasks.js'
+import { FORTE, SV1, TN1, LOCAL_SIMULATOR } from './support/braket-devices.js'
 
 const ACCOUNT = STATIC_CREDENTIALS.accountId
-const FORTE = 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1'
-const SV1 = 'arn:aws:braket:::device/quantum-simulator/amazon/sv1'
-const TN1 = 'arn:aws:braket:::device/quantum-simulator/amazon/tn1'
-const LOCAL = 'local:braket/braket.local.qubit'
+const LOCAL = LOCAL_SIMULATOR
 const BUCKET = 'amazon-braket-us-east-1-123456789012'
 
 let standIn: StandIn

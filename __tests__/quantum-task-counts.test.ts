@@ -6,9 +6,8 @@ import { start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.j
 import type { Clock } from '../src/follow/clock.js'
 import { MAX_CONSECUTIVE_FAILURES, searchJobTasks } from '../src/tasks/search-tasks.js'
 import { countTasks, quantumTasksOutput } from '../src/tasks/task-counts.js'
+import { FORTE, SV1 } from './support/braket-devices.js'
 
-const FORTE = 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1'
-const SV1 = 'arn:aws:braket:::device/quantum-simulator/amazon/sv1'
 const ACCOUNT = STATIC_CREDENTIALS.accountId
 
 let standIn: StandIn

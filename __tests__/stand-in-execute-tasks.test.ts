@@ -6,9 +6,9 @@
 import { BraketClient, CreateJobCommand, SearchQuantumTasksCommand } from '@aws-sdk/client-braket'
 import { start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
 import { tarGz } from './support/tar-gz.js'
+import { SV1 } from './support/braket-devices.js'
 
 const BUCKET = 'amazon-braket-us-west-2-123456789012'
-const SV1 = 'arn:aws:braket:::device/quantum-simulator/amazon/sv1'
 
 const CREATE_TASK = `
 import datetime, hashlib, hmac, json, os, urllib.parse, urllib.request, uuid

@@ -12,6 +12,7 @@ import { defaultDevices } from '../local/src/braket/devices.js'
 import { STAND_IN_PRICE_NOTICE, STAND_IN_RATES } from '../local/src/pricing/stand-in-rates.js'
 import { start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
 import { braketFacts } from '../src/facts/aws-facts.js'
+import { failure } from './support/sdk-failure.js'
 
 let standIn: StandIn
 
@@ -32,15 +33,6 @@ async function products(filters: Filter[]): Promise<any[]> {
   for await (const page of paginateGetProducts({ client: pricing() }, { ServiceCode: 'AmazonBraket', Filters: filters }))
     found.push(...(page.PriceList ?? []).map((item: unknown) => JSON.parse(String(item))))
   return found
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number } }> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number } }
-  }
-  throw new Error('expected the request to fail')
 }
 
 const onlyPrice = (item: any) => {

@@ -14,11 +14,10 @@ import {
 import { ConfiguredRetryStrategy } from '@smithy/core/retry'
 import { STAND_IN_RATES } from '../local/src/pricing/stand-in-rates.js'
 import { start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
+import { FORTE, HARMONY, SV1 } from './support/braket-devices.js'
+import { failure } from './support/sdk-failure.js'
 
 const ACCOUNT = STATIC_CREDENTIALS.accountId
-const SV1 = 'arn:aws:braket:::device/quantum-simulator/amazon/sv1'
-const FORTE = 'arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1'
-const HARMONY = 'arn:aws:braket:us-east-1::device/qpu/ionq/Harmony'
 const BUCKET = 'amazon-braket-us-east-1-123456789012'
 const SOURCE_KEY = 'jobs/source/source.tar.gz'
 
@@ -77,15 +76,6 @@ async function search(filters: SearchQuantumTasksFilter[], region = 'us-east-1')
     nextToken = page.nextToken
   } while (nextToken)
   return found
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number } }
-  }
-  throw new Error('expected the request to fail')
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -67787,6 +67787,7 @@ var client_braket_dist_cjs = __nccwpck_require__(3118);
 
 
 
+
 const USER_AGENT = 'braket-hybrid-job-action/1';
 /** Braket calls retry throttling and server faults (standard mode); CreateJob is safe to retry: its clientToken makes it idempotent. */
 function braketClient(session) {
@@ -67811,6 +67812,20 @@ function s3Client(session) {
 function logsClient(session) {
     return new CloudWatchLogsClient({
         region: session.region,
+        credentials: session.credentials,
+        maxAttempts: 6,
+        retryMode: 'standard',
+        customUserAgent: USER_AGENT
+    });
+}
+/**
+ * The Price List Query API has endpoints in us-east-1 and a few other regions only, unrelated to
+ * where the job runs: its own region, not the session's. AWS_ENDPOINT_URL_PRICING still redirects it.
+ */
+const PRICING_ENDPOINT_REGION = 'us-east-1';
+function pricingClient(session, endpointRegion = PRICING_ENDPOINT_REGION) {
+    return new PricingClient({
+        region: endpointRegion,
         credentials: session.credentials,
         maxAttempts: 6,
         retryMode: 'standard',
@@ -68218,6 +68233,70 @@ const braketFacts = {
                 "InternalServiceException",
                 "ValidationException"
             ]
+        },
+        "SearchQuantumTasks": {
+            "http": {
+                "method": "POST",
+                "requestUri": "/quantum-tasks",
+                "responseCode": 200
+            },
+            "input": "SearchQuantumTasksRequest",
+            "output": "SearchQuantumTasksResponse",
+            "errors": [
+                "AccessDeniedException",
+                "ThrottlingException",
+                "InternalServiceException",
+                "ValidationException"
+            ]
+        },
+        "GetQuantumTask": {
+            "http": {
+                "method": "GET",
+                "requestUri": "/quantum-task/{quantumTaskArn}",
+                "responseCode": 200
+            },
+            "input": "GetQuantumTaskRequest",
+            "output": "GetQuantumTaskResponse",
+            "errors": [
+                "ResourceNotFoundException",
+                "AccessDeniedException",
+                "ThrottlingException",
+                "InternalServiceException",
+                "ValidationException"
+            ]
+        },
+        "CreateQuantumTask": {
+            "http": {
+                "method": "POST",
+                "requestUri": "/quantum-task",
+                "responseCode": 201
+            },
+            "input": "CreateQuantumTaskRequest",
+            "output": "CreateQuantumTaskResponse",
+            "errors": [
+                "AccessDeniedException",
+                "DeviceOfflineException",
+                "ThrottlingException",
+                "DeviceRetiredException",
+                "ServiceQuotaExceededException",
+                "InternalServiceException",
+                "ValidationException"
+            ]
+        },
+        "SearchSpendingLimits": {
+            "http": {
+                "method": "POST",
+                "requestUri": "/spending-limits",
+                "responseCode": 200
+            },
+            "input": "SearchSpendingLimitsRequest",
+            "output": "SearchSpendingLimitsResponse",
+            "errors": [
+                "AccessDeniedException",
+                "ThrottlingException",
+                "InternalServiceException",
+                "ValidationException"
+            ]
         }
     },
     "shapes": {
@@ -68231,6 +68310,23 @@ const braketFacts = {
             "members": {
                 "message": {
                     "shape": "String"
+                }
+            }
+        },
+        "ActionMetadata": {
+            "type": "structure",
+            "required": [
+                "actionType"
+            ],
+            "members": {
+                "actionType": {
+                    "shape": "String"
+                },
+                "programCount": {
+                    "shape": "Long"
+                },
+                "executableCount": {
+                    "shape": "Long"
                 }
             }
         },
@@ -68429,6 +68525,93 @@ const braketFacts = {
                 }
             }
         },
+        "CreateQuantumTaskRequest": {
+            "type": "structure",
+            "required": [
+                "clientToken",
+                "deviceArn",
+                "shots",
+                "outputS3Bucket",
+                "outputS3KeyPrefix",
+                "action"
+            ],
+            "members": {
+                "clientToken": {
+                    "shape": "String64",
+                    "idempotencyToken": true
+                },
+                "deviceArn": {
+                    "shape": "DeviceArn"
+                },
+                "deviceParameters": {
+                    "shape": "CreateQuantumTaskRequestDeviceParametersString",
+                    "jsonvalue": true
+                },
+                "shots": {
+                    "shape": "CreateQuantumTaskRequestShotsLong"
+                },
+                "outputS3Bucket": {
+                    "shape": "CreateQuantumTaskRequestOutputS3BucketString"
+                },
+                "outputS3KeyPrefix": {
+                    "shape": "CreateQuantumTaskRequestOutputS3KeyPrefixString"
+                },
+                "action": {
+                    "shape": "JsonValue",
+                    "jsonvalue": true
+                },
+                "tags": {
+                    "shape": "TagsMap"
+                },
+                "jobToken": {
+                    "shape": "JobToken"
+                },
+                "associations": {
+                    "shape": "CreateQuantumTaskRequestAssociationsList"
+                },
+                "experimentalCapabilities": {
+                    "shape": "ExperimentalCapabilities"
+                }
+            }
+        },
+        "CreateQuantumTaskRequestAssociationsList": {
+            "type": "list",
+            "min": 0,
+            "max": 1,
+            "member": {
+                "shape": "Association"
+            }
+        },
+        "CreateQuantumTaskRequestDeviceParametersString": {
+            "type": "string",
+            "min": 1,
+            "max": 48000
+        },
+        "CreateQuantumTaskRequestOutputS3BucketString": {
+            "type": "string",
+            "min": 3,
+            "max": 63
+        },
+        "CreateQuantumTaskRequestOutputS3KeyPrefixString": {
+            "type": "string",
+            "min": 1,
+            "max": 1024
+        },
+        "CreateQuantumTaskRequestShotsLong": {
+            "type": "long",
+            "min": 0
+        },
+        "CreateQuantumTaskResponse": {
+            "type": "structure",
+            "required": [
+                "quantumTaskArn"
+            ],
+            "members": {
+                "quantumTaskArn": {
+                    "shape": "QuantumTaskArn"
+                }
+            }
+        },
         "DataSource": {
             "type": "structure",
             "required": [
@@ -68552,6 +68735,22 @@ const braketFacts = {
             "enum": [
                 "QPU",
                 "SIMULATOR"
+            ]
+        },
+        "ExperimentalCapabilities": {
+            "type": "structure",
+            "union": true,
+            "members": {
+                "enabled": {
+                    "shape": "ExperimentalCapabilitiesEnablementType"
+                }
+            }
+        },
+        "ExperimentalCapabilitiesEnablementType": {
+            "type": "string",
+            "enum": [
+                "ALL",
+                "NONE"
             ]
         },
         "GetDeviceRequest": {
@@ -68703,6 +68902,91 @@ const braketFacts = {
             "min": 1,
             "max": 50,
             "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,50}"
+        },
+        "GetQuantumTaskRequest": {
+            "type": "structure",
+            "required": [
+                "quantumTaskArn"
+            ],
+            "members": {
+                "quantumTaskArn": {
+                    "shape": "QuantumTaskArn",
+                    "location": "uri",
+                    "locationName": "quantumTaskArn"
+                },
+                "additionalAttributeNames": {
+                    "shape": "QuantumTaskAdditionalAttributeNamesList",
+                    "location": "querystring",
+                    "locationName": "additionalAttributeNames"
+                }
+            }
+        },
+        "GetQuantumTaskResponse": {
+            "type": "structure",
+            "required": [
+                "quantumTaskArn",
+                "status",
+                "deviceArn",
+                "deviceParameters",
+                "shots",
+                "outputS3Bucket",
+                "outputS3Directory",
+                "createdAt"
+            ],
+            "members": {
+                "quantumTaskArn": {
+                    "shape": "QuantumTaskArn"
+                },
+                "status": {
+                    "shape": "QuantumTaskStatus"
+                },
+                "failureReason": {
+                    "shape": "String"
+                },
+                "deviceArn": {
+                    "shape": "DeviceArn"
+                },
+                "deviceParameters": {
+                    "shape": "JsonValue",
+                    "jsonvalue": true
+                },
+                "shots": {
+                    "shape": "Long"
+                },
+                "outputS3Bucket": {
+                    "shape": "String"
+                },
+                "outputS3Directory": {
+                    "shape": "String"
+                },
+                "createdAt": {
+                    "shape": "SyntheticTimestamp_date_time"
+                },
+                "endedAt": {
+                    "shape": "SyntheticTimestamp_date_time"
+                },
+                "tags": {
+                    "shape": "TagsMap"
+                },
+                "jobArn": {
+                    "shape": "JobArn"
+                },
+                "queueInfo": {
+                    "shape": "QuantumTaskQueueInfo"
+                },
+                "associations": {
+                    "shape": "Associations"
+                },
+                "numSuccessfulShots": {
+                    "shape": "Long"
+                },
+                "actionMetadata": {
+                    "shape": "ActionMetadata"
+                },
+                "experimentalCapabilities": {
+                    "shape": "ExperimentalCapabilities"
+                }
+            }
         },
         "HybridJobAdditionalAttributeName": {
             "type": "string",
@@ -69027,6 +69311,11 @@ const braketFacts = {
                 "shape": "JobSummary"
             }
         },
+        "JobToken": {
+            "type": "string",
+            "min": 1,
+            "max": 128
+        },
         "JsonValue": {
             "type": "string"
         },
@@ -69081,6 +69370,103 @@ const braketFacts = {
             "type": "list",
             "member": {
                 "shape": "String"
+            }
+        },
+        "QuantumTaskAdditionalAttributeName": {
+            "type": "string",
+            "enum": [
+                "QueueInfo"
+            ]
+        },
+        "QuantumTaskAdditionalAttributeNamesList": {
+            "type": "list",
+            "member": {
+                "shape": "QuantumTaskAdditionalAttributeName"
+            }
+        },
+        "QuantumTaskArn": {
+            "type": "string",
+            "min": 0,
+            "max": 256
+        },
+        "QuantumTaskQueueInfo": {
+            "type": "structure",
+            "required": [
+                "queue",
+                "position"
+            ],
+            "members": {
+                "queue": {
+                    "shape": "QueueName"
+                },
+                "position": {
+                    "shape": "String"
+                },
+                "queuePriority": {
+                    "shape": "QueuePriority"
+                },
+                "message": {
+                    "shape": "String"
+                }
+            }
+        },
+        "QuantumTaskStatus": {
+            "type": "string",
+            "enum": [
+                "CREATED",
+                "QUEUED",
+                "RUNNING",
+                "COMPLETED",
+                "FAILED",
+                "CANCELLING",
+                "CANCELLED"
+            ]
+        },
+        "QuantumTaskSummary": {
+            "type": "structure",
+            "required": [
+                "quantumTaskArn",
+                "status",
+                "deviceArn",
+                "shots",
+                "outputS3Bucket",
+                "outputS3Directory",
+                "createdAt"
+            ],
+            "members": {
+                "quantumTaskArn": {
+                    "shape": "QuantumTaskArn"
+                },
+                "status": {
+                    "shape": "QuantumTaskStatus"
+                },
+                "deviceArn": {
+                    "shape": "DeviceArn"
+                },
+                "shots": {
+                    "shape": "Long"
+                },
+                "outputS3Bucket": {
+                    "shape": "String"
+                },
+                "outputS3Directory": {
+                    "shape": "String"
+                },
+                "createdAt": {
+                    "shape": "SyntheticTimestamp_date_time"
+                },
+                "endedAt": {
+                    "shape": "SyntheticTimestamp_date_time"
+                },
+                "tags": {
+                    "shape": "TagsMap"
+                }
+            }
+        },
+        "QuantumTaskSummaryList": {
+            "type": "list",
+            "member": {
+                "shape": "QuantumTaskSummary"
             }
         },
         "QueueName": {
@@ -69304,6 +69690,162 @@ const braketFacts = {
                 }
             }
         },
+        "SearchQuantumTasksFilter": {
+            "type": "structure",
+            "required": [
+                "name",
+                "values",
+                "operator"
+            ],
+            "members": {
+                "name": {
+                    "shape": "String64"
+                },
+                "values": {
+                    "shape": "SearchQuantumTasksFilterValuesList"
+                },
+                "operator": {
+                    "shape": "SearchQuantumTasksFilterOperator"
+                }
+            }
+        },
+        "SearchQuantumTasksFilterOperator": {
+            "type": "string",
+            "enum": [
+                "LT",
+                "LTE",
+                "EQUAL",
+                "GT",
+                "GTE",
+                "BETWEEN"
+            ]
+        },
+        "SearchQuantumTasksFilterValuesList": {
+            "type": "list",
+            "min": 1,
+            "max": 10,
+            "member": {
+                "shape": "String256"
+            }
+        },
+        "SearchQuantumTasksRequest": {
+            "type": "structure",
+            "required": [
+                "filters"
+            ],
+            "members": {
+                "nextToken": {
+                    "shape": "String"
+                },
+                "maxResults": {
+                    "shape": "SearchQuantumTasksRequestMaxResultsInteger"
+                },
+                "filters": {
+                    "shape": "SearchQuantumTasksRequestFiltersList"
+                }
+            }
+        },
+        "SearchQuantumTasksRequestFiltersList": {
+            "type": "list",
+            "min": 0,
+            "max": 10,
+            "member": {
+                "shape": "SearchQuantumTasksFilter"
+            }
+        },
+        "SearchQuantumTasksRequestMaxResultsInteger": {
+            "type": "integer",
+            "min": 1,
+            "max": 100
+        },
+        "SearchQuantumTasksResponse": {
+            "type": "structure",
+            "required": [
+                "quantumTasks"
+            ],
+            "members": {
+                "quantumTasks": {
+                    "shape": "QuantumTaskSummaryList"
+                },
+                "nextToken": {
+                    "shape": "String"
+                }
+            }
+        },
+        "SearchSpendingLimitsFilter": {
+            "type": "structure",
+            "required": [
+                "name",
+                "values",
+                "operator"
+            ],
+            "members": {
+                "name": {
+                    "shape": "String64"
+                },
+                "values": {
+                    "shape": "SearchSpendingLimitsFilterValuesList"
+                },
+                "operator": {
+                    "shape": "SearchSpendingLimitsFilterOperator"
+                }
+            }
+        },
+        "SearchSpendingLimitsFilterOperator": {
+            "type": "string",
+            "enum": [
+                "EQUAL"
+            ]
+        },
+        "SearchSpendingLimitsFilterValuesList": {
+            "type": "list",
+            "min": 1,
+            "max": 10,
+            "member": {
+                "shape": "String256"
+            }
+        },
+        "SearchSpendingLimitsRequest": {
+            "type": "structure",
+            "members": {
+                "nextToken": {
+                    "shape": "String"
+                },
+                "maxResults": {
+                    "shape": "SearchSpendingLimitsRequestMaxResultsInteger"
+                },
+                "filters": {
+                    "shape": "SearchSpendingLimitsRequestFiltersList"
+                }
+            }
+        },
+        "SearchSpendingLimitsRequestFiltersList": {
+            "type": "list",
+            "min": 0,
+            "max": 10,
+            "member": {
+                "shape": "SearchSpendingLimitsFilter"
+            }
+        },
+        "SearchSpendingLimitsRequestMaxResultsInteger": {
+            "type": "integer",
+            "min": 1,
+            "max": 100
+        },
+        "SearchSpendingLimitsResponse": {
+            "type": "structure",
+            "required": [
+                "spendingLimits"
+            ],
+            "members": {
+                "spendingLimits": {
+                    "shape": "SpendingLimitSummaryList"
+                },
+                "nextToken": {
+                    "shape": "String"
+                }
+            }
+        },
         "ServiceQuotaExceededException": {
             "type": "structure",
             "exception": true,
@@ -69315,6 +69857,60 @@ const braketFacts = {
                 "message": {
                     "shape": "String"
                 }
+            }
+        },
+        "SpendingLimitArn": {
+            "type": "string",
+            "min": 0,
+            "max": 256,
+            "pattern": "arn:aws[a-z\\-]*:braket:[a-z0-9\\-]+:[0-9]{12}:spending-limit/.*"
+        },
+        "SpendingLimitSummary": {
+            "type": "structure",
+            "required": [
+                "spendingLimitArn",
+                "deviceArn",
+                "timePeriod",
+                "spendingLimit",
+                "queuedSpend",
+                "totalSpend",
+                "createdAt",
+                "updatedAt"
+            ],
+            "members": {
+                "spendingLimitArn": {
+                    "shape": "SpendingLimitArn"
+                },
+                "deviceArn": {
+                    "shape": "DeviceArn"
+                },
+                "timePeriod": {
+                    "shape": "TimePeriod"
+                },
+                "spendingLimit": {
+                    "shape": "String"
+                },
+                "queuedSpend": {
+                    "shape": "String"
+                },
+                "totalSpend": {
+                    "shape": "String"
+                },
+                "createdAt": {
+                    "shape": "SyntheticTimestamp_date_time"
+                },
+                "updatedAt": {
+                    "shape": "SyntheticTimestamp_date_time"
+                },
+                "tags": {
+                    "shape": "TagsMap"
+                }
+            }
+        },
+        "SpendingLimitSummaryList": {
+            "type": "list",
+            "member": {
+                "shape": "SpendingLimitSummary"
             }
         },
         "String": {
@@ -69349,6 +69945,10 @@ const braketFacts = {
             "type": "timestamp",
             "timestampFormat": "iso8601"
         },
+        "SyntheticTimestamp_epoch_seconds": {
+            "type": "timestamp",
+            "timestampFormat": "unixTimestamp"
+        },
         "TagsMap": {
             "type": "map",
             "key": {
@@ -69368,6 +69968,21 @@ const braketFacts = {
             "members": {
                 "message": {
                     "shape": "String"
+                }
+            }
+        },
+        "TimePeriod": {
+            "type": "structure",
+            "required": [
+                "startAt",
+                "endAt"
+            ],
+            "members": {
+                "startAt": {
+                    "shape": "SyntheticTimestamp_epoch_seconds"
+                },
+                "endAt": {
+                    "shape": "SyntheticTimestamp_epoch_seconds"
                 }
             }
         },
@@ -69768,6 +70383,278 @@ const stsFacts = {
             "type": "string",
             "min": 6,
             "max": 255
+        }
+    }
+};
+const pricingFacts = {
+    "metadata": {
+        "apiVersion": "2017-10-15",
+        "protocol": "json",
+        "serviceId": "Pricing",
+        "signingName": "pricing",
+        "endpointPrefix": "api.pricing",
+        "targetPrefix": "AWSPriceListService"
+    },
+    "operations": {
+        "GetProducts": {
+            "http": {
+                "method": "POST",
+                "requestUri": "/"
+            },
+            "input": "GetProductsRequest",
+            "output": "GetProductsResponse",
+            "errors": [
+                "InvalidParameterException",
+                "InvalidNextTokenException",
+                "NotFoundException",
+                "AccessDeniedException",
+                "InternalErrorException",
+                "ExpiredNextTokenException",
+                "ThrottlingException"
+            ]
+        },
+        "GetAttributeValues": {
+            "http": {
+                "method": "POST",
+                "requestUri": "/"
+            },
+            "input": "GetAttributeValuesRequest",
+            "output": "GetAttributeValuesResponse",
+            "errors": [
+                "InvalidParameterException",
+                "InvalidNextTokenException",
+                "NotFoundException",
+                "AccessDeniedException",
+                "InternalErrorException",
+                "ExpiredNextTokenException",
+                "ThrottlingException"
+            ]
+        }
+    },
+    "shapes": {
+        "AccessDeniedException": {
+            "type": "structure",
+            "exception": true,
+            "members": {
+                "Message": {
+                    "shape": "errorMessage"
+                }
+            }
+        },
+        "AttributeValue": {
+            "type": "structure",
+            "members": {
+                "Value": {
+                    "shape": "String"
+                }
+            }
+        },
+        "AttributeValueList": {
+            "type": "list",
+            "member": {
+                "shape": "AttributeValue"
+            }
+        },
+        "errorMessage": {
+            "type": "string"
+        },
+        "ExpiredNextTokenException": {
+            "type": "structure",
+            "exception": true,
+            "members": {
+                "Message": {
+                    "shape": "errorMessage"
+                }
+            }
+        },
+        "Field": {
+            "type": "string",
+            "min": 1,
+            "max": 1024
+        },
+        "Filter": {
+            "type": "structure",
+            "required": [
+                "Type",
+                "Field",
+                "Value"
+            ],
+            "members": {
+                "Type": {
+                    "shape": "FilterType"
+                },
+                "Field": {
+                    "shape": "Field"
+                },
+                "Value": {
+                    "shape": "Value"
+                }
+            }
+        },
+        "Filters": {
+            "type": "list",
+            "min": 0,
+            "max": 50,
+            "member": {
+                "shape": "Filter"
+            }
+        },
+        "FilterType": {
+            "type": "string",
+            "enum": [
+                "TERM_MATCH",
+                "EQUALS",
+                "CONTAINS",
+                "ANY_OF",
+                "NONE_OF"
+            ]
+        },
+        "FormatVersion": {
+            "type": "string",
+            "min": 1,
+            "max": 32
+        },
+        "GetAttributeValuesMaxResults": {
+            "type": "integer",
+            "min": 1,
+            "max": 10000
+        },
+        "GetAttributeValuesRequest": {
+            "type": "structure",
+            "required": [
+                "ServiceCode",
+                "AttributeName"
+            ],
+            "members": {
+                "ServiceCode": {
+                    "shape": "String"
+                },
+                "AttributeName": {
+                    "shape": "String"
+                },
+                "NextToken": {
+                    "shape": "String"
+                },
+                "MaxResults": {
+                    "shape": "GetAttributeValuesMaxResults"
+                }
+            }
+        },
+        "GetAttributeValuesResponse": {
+            "type": "structure",
+            "members": {
+                "AttributeValues": {
+                    "shape": "AttributeValueList"
+                },
+                "NextToken": {
+                    "shape": "String"
+                }
+            }
+        },
+        "GetProductsMaxResults": {
+            "type": "integer",
+            "min": 1,
+            "max": 100
+        },
+        "GetProductsRequest": {
+            "type": "structure",
+            "required": [
+                "ServiceCode"
+            ],
+            "members": {
+                "ServiceCode": {
+                    "shape": "String"
+                },
+                "Filters": {
+                    "shape": "Filters"
+                },
+                "FormatVersion": {
+                    "shape": "FormatVersion"
+                },
+                "NextToken": {
+                    "shape": "String"
+                },
+                "MaxResults": {
+                    "shape": "GetProductsMaxResults"
+                }
+            }
+        },
+        "GetProductsResponse": {
+            "type": "structure",
+            "members": {
+                "FormatVersion": {
+                    "shape": "FormatVersion"
+                },
+                "PriceList": {
+                    "shape": "PriceListJsonItems"
+                },
+                "NextToken": {
+                    "shape": "String"
+                }
+            }
+        },
+        "InternalErrorException": {
+            "type": "structure",
+            "exception": true,
+            "fault": true,
+            "members": {
+                "Message": {
+                    "shape": "errorMessage"
+                }
+            }
+        },
+        "InvalidNextTokenException": {
+            "type": "structure",
+            "exception": true,
+            "members": {
+                "Message": {
+                    "shape": "errorMessage"
+                }
+            }
+        },
+        "InvalidParameterException": {
+            "type": "structure",
+            "exception": true,
+            "members": {
+                "Message": {
+                    "shape": "errorMessage"
+                }
+            }
+        },
+        "NotFoundException": {
+            "type": "structure",
+            "exception": true,
+            "members": {
+                "Message": {
+                    "shape": "errorMessage"
+                }
+            }
+        },
+        "PriceListJsonItems": {
+            "type": "list",
+            "member": {
+                "shape": "SynthesizedJsonPriceListJsonItem"
+            }
+        },
+        "String": {
+            "type": "string"
+        },
+        "SynthesizedJsonPriceListJsonItem": {
+            "type": "string"
+        },
+        "ThrottlingException": {
+            "type": "structure",
+            "exception": true,
+            "members": {
+                "Message": {
+                    "shape": "errorMessage"
+                }
+            }
+        },
+        "Value": {
+            "type": "string",
+            "min": 1,
+            "max": 1024
         }
     }
 };

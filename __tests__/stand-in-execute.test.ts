@@ -231,6 +231,22 @@ describe('runPythonJob', () => {
     })
   })
 
+  test.concurrent('string annotations are called as the container calls them; requirements files are noted, not installed', async () => {
+    const { context, lines } = await job({
+      source: await sourceArchive({
+        'algo/__init__.py': '',
+        'algo/requirements.txt': 'numpy\n',
+        'algo/main.py': 'from __future__ import annotations\ndef run(shots: int):\n    print("ran with", shots)\n'
+      }),
+      entryPoint: 'algo.main:run',
+      hyperParameters: { shots: '5' }
+    })
+    const outcome = await runPythonJob(context).finished
+    expect(outcome).toEqual({ outcome: 'FAILED', failureReason: "TypeError: 'str' object is not callable" })
+    expect(lines).toContain('algo/requirements.txt: not installed by the local stand-in')
+    expect(lines.some((line) => line.startsWith('ran with'))).toBe(false)
+  })
+
   test.concurrent('a source archive that reaches outside fails the job before anything runs', async () => {
     const { context, lines } = await job({ source: await sourceArchive({ '../escape.py': 'print("escaped")' }), entryPoint: 'escape' })
     const outcome = await runPythonJob(context).finished

@@ -1,17 +1,15 @@
 // Fills the job workspace from the stand-in's S3, as the job container and
 // SageMaker do before the entry point runs: the source (downloaded, unpacked
 // safely), the input channels, and any checkpoints from an earlier run.
-import { createReadStream, createWriteStream } from 'node:fs'
-import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { createWriteStream } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join, posix, relative, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { extractTarGz } from '../../../src/archive/safe-extract.js'
+import { unpackCode } from '../../../src/runner/container-code.js'
+import { ContainerSetupError } from '../../../src/runner/container-run.js'
+import type { ContainerWorkspace } from '../../../src/runner/container-workspace.js'
 import { parseS3Uri, type ObjectStore } from '../stores/object-store.js'
 import type { ContainerJobSpec } from './container-job-spec.js'
-import type { ContainerWorkspace } from './container-workspace.js'
-
-/** A step that failed the way the container reports it: this text goes to the log and the failure reason. */
-export class ContainerSetupError extends Error {}
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path)
@@ -33,26 +31,7 @@ export async function installSource(objects: ObjectStore, spec: ContainerJobSpec
   }
   const localFile = join(workspace.originalCodeDir, posix.basename(location.key) || 'source')
   await download(objects, location.bucket, location.key, localFile)
-
-  const compression = spec.compressionType?.trim().toLowerCase()
-  if (compression === 'gzip' || compression === 'zip') {
-    try {
-      const { files } = await extractTarGz(createReadStream(localFile), workspace.codeDir)
-      return files
-    } catch (error) {
-      throw new ContainerSetupError(
-        `Got an exception while trying to unpack archive: ${localFile} of type: ${spec.compressionType}.\nException: ` +
-          `${(error as Error).message}`
-      )
-    }
-  }
-  const copied = join(workspace.codeDir, posix.basename(localFile))
-  await copyFile(localFile, copied)
-  return [posix.basename(localFile)]
-}
-
-export async function writeHyperparameters(spec: ContainerJobSpec, workspace: ContainerWorkspace): Promise<void> {
-  await writeFile(workspace.hyperparametersFile, JSON.stringify(spec.hyperParameters))
+  return unpackCode(localFile, spec.compressionType, workspace)
 }
 
 /**

@@ -1,21 +1,17 @@
 // What the job container needs from a CreateJob request, read defensively:
 // the Braket service has validated it, but the runner is callable on its own.
+import type { ContainerJob } from '../../../src/runner/container-environment.js'
+
 export interface InputChannel {
   channelName: string
   s3Uri: string
 }
 
-export interface ContainerJobSpec {
-  jobName: string
+export interface ContainerJobSpec extends ContainerJob {
   roleArn: string
   scriptS3Uri: string
-  entryPoint: string
-  /** As sent; absent means NONE. */
-  compressionType?: string
   outputS3Path: string
   checkpointS3Uri?: string
-  deviceArn: string
-  hyperParameters: Record<string, string>
   channels: InputChannel[]
 }
 

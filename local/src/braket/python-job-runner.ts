@@ -1,22 +1,22 @@
 // Execute mode: runs a hybrid job's entry point on this machine the way the
-// Braket job container does. The source comes from the stand-in's S3 and is
-// unpacked safely into a per-job workspace; python runs container-launcher.py
-// there with the container's environment; its output becomes the job's log
-// lines as it is printed; on exit the results directory is uploaded as
-// <outputDataConfig.s3Path>/output/model.tar.gz and the workspace removed.
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
-import { braketFacts } from '../../../src/facts/aws-facts.js'
+// Braket job container does, with the action's container imitation
+// (src/runner/container-run.ts). What is the stand-in's own: the source comes
+// from its S3, the job's output becomes log lines in its CloudWatch Logs, the
+// results directory goes to <outputDataConfig.s3Path>/output/model.tar.gz and
+// the checkpoints to checkpointConfig.s3Uri, and the job runs as its role with
+// credentials from its STS. requirements.txt files are not installed here.
+import { join } from 'node:path'
+import { errorMessage } from '../../../src/common/errors.js'
+import { FAILURE_FILE_VARIABLE } from '../../../src/runner/container-launcher.js'
+import { ContainerSetupError, runContainerJob, type InterpreterSetup } from '../../../src/runner/container-run.js'
+import { requirementsFiles } from '../../../src/runner/requirements-files.js'
 import type { StandInState } from '../core/state.js'
-import { CODE_DIR_VARIABLE, FAILURE_FILE_VARIABLE, containerEnvironment } from './container-environment.js'
-import { ContainerSetupError, downloadChannels, installSource, restoreCheckpoints, writeHyperparameters } from './container-inputs.js'
-import { readJobSpec, type ContainerJobSpec } from './container-job-spec.js'
+import { standInEnvironment } from './container-environment.js'
+import { downloadChannels, installSource, restoreCheckpoints } from './container-inputs.js'
+import { readJobSpec } from './container-job-spec.js'
 import { uploadCheckpoints, uploadResults } from './container-outputs.js'
-import { startProcess, type ProcessExit, type RunningProcess } from './container-process.js'
-import { createWorkspace, removeWorkspace, type ContainerWorkspace } from './container-workspace.js'
 
-export { CODE_DIR_VARIABLE, FAILURE_FILE_VARIABLE }
+export { FAILURE_FILE_VARIABLE }
 
 export interface JobRunContext {
   state: StandInState
@@ -44,101 +44,61 @@ export interface JobRun {
   finished: Promise<JobRunOutcome>
 }
 
-/** Next to this module, found the same way under tsx and jest. */
-export const LAUNCHER_PATH = fileURLToPath(new URL('./container-launcher.py', import.meta.url))
-
 /** SageMaker allows 120 s between SIGTERM and SIGKILL; locally a short grace is enough. */
 export const CANCEL_GRACE_MS = 2000
 
 export const CANCELLED_REASON = 'The job was cancelled.'
 
-const FAILURE_REASON_MAX = braketFacts.shapes[braketFacts.shapes.GetJobResponse!.members!.failureReason!.shape]!.max!
-
-const failed = (reason: string): JobRunOutcome => ({
-  outcome: 'FAILED',
-  failureReason: reason.length > FAILURE_REASON_MAX ? `${reason.slice(0, FAILURE_REASON_MAX - 1)}…` : reason
-})
-
-function exitReason(spec: ContainerJobSpec, exit: ProcessExit): string | undefined {
-  if (exit.startError) return exit.startError
-  if (exit.signal) return `Job at ${spec.entryPoint} was stopped by ${exit.signal}`
-  if (exit.code !== 0) return `Job at ${spec.entryPoint} exited with exit code: ${exit.code}`
-  return undefined
+/** The host's python, with a note for each requirements.txt: the stand-in installs none. */
+function hostPython(python: string): InterpreterSetup {
+  return async (workspace, _start, log) => {
+    log(['Checking for Additional Requirements'])
+    for (const file of await requirementsFiles(workspace.codeDir)) log([`${file}: not installed by the local stand-in`])
+    log(['Additional Requirements Check Finished'])
+    return python
+  }
 }
 
 export function runPythonJob(context: JobRunContext): JobRun {
   const { state } = context
   const log = (lines: string[]) => context.appendLog(1, lines)
-  let cancelled = false
-  let running: RunningProcess | undefined
-
-  const run = async (): Promise<JobRunOutcome> => {
-    const read = readJobSpec(context.request, context.jobName)
-    if (!read.ok) {
-      log([read.reason])
-      return failed(read.reason)
-    }
-    const spec = read.spec
-    let workspace: ContainerWorkspace | undefined
-    try {
-      workspace = await createWorkspace(state.options.dataDir, context.jobId)
-      try {
-        await installSource(state.objects, spec, workspace)
-        await writeHyperparameters(spec, workspace)
-        await downloadChannels(state.objects, spec, workspace)
-        await restoreCheckpoints(state.objects, spec, workspace)
-      } catch (error) {
-        if (!(error instanceof ContainerSetupError)) throw error
-        log(error.message.split('\n'))
-        return failed(error.message)
-      }
-      if (cancelled) return failed(CANCELLED_REASON)
-      if (!existsSync(LAUNCHER_PATH)) return failed(`The stand-in's job launcher is missing: ${LAUNCHER_PATH}`)
-
-      running = startProcess({
-        command: state.options.python,
-        args: ['-u', LAUNCHER_PATH],
-        cwd: workspace.codeDir,
-        env: containerEnvironment(state, spec, workspace, state.jobs.get(context.jobArn)?.jobToken),
-        onLines: log
-      })
-      // A cancel that raced the start.
-      if (cancelled) running.terminate(CANCEL_GRACE_MS)
-      const exit = await running.exited
-      if (exit.startError) log([exit.startError])
-
-      const failureText = (await readFile(workspace.failureFile, 'utf8').catch(() => '')).trim()
-      try {
-        // Stopped jobs keep what they saved, as SageMaker uploads the model directory on a stop too.
-        await uploadResults(state, spec.outputS3Path, workspace.resultsDir)
-        await uploadCheckpoints(state, spec.checkpointS3Uri, workspace.checkpointDir)
-      } catch (error) {
-        const reason = `Unable to upload results to ${spec.outputS3Path}.\nException: ${(error as Error).message}`
-        log(reason.split('\n'))
-        if (!cancelled && !failureText) return failed(reason)
-      }
-
-      if (cancelled) return failed(CANCELLED_REASON)
-      // The container exits 0 after writing the failure file for its own errors: the file decides.
-      if (failureText) return failed(failureText)
-      const reason = exitReason(spec, exit)
-      return reason ? failed(reason) : { outcome: 'COMPLETED' }
-    } finally {
-      if (workspace) await removeWorkspace(workspace).catch(() => undefined)
-    }
+  const read = readJobSpec(context.request, context.jobName)
+  if (!read.ok) {
+    log([read.reason])
+    return { cancel: () => undefined, finished: Promise.resolve({ outcome: 'FAILED', failureReason: read.reason }) }
   }
-
-  const finished = run().catch((error: unknown) => {
-    const reason = `The stand-in could not run the job: ${(error as Error)?.message ?? String(error)}`
-    log([reason])
-    return failed(reason)
-  })
-
-  return {
-    cancel() {
-      cancelled = true
-      running?.terminate(CANCEL_GRACE_MS)
+  const spec = read.spec
+  const run = runContainerJob({
+    job: spec,
+    workspaceRoot: join(state.options.dataDir, 'job-workspaces', context.jobId),
+    storage: {
+      installCode: async (workspace) => void (await installSource(state.objects, spec, workspace)),
+      provideInputs: async (workspace) => void (await downloadChannels(state.objects, spec, workspace)),
+      saveResults: async (workspace) => {
+        try {
+          await uploadResults(state, spec.outputS3Path, workspace.resultsDir)
+        } catch (error) {
+          throw new ContainerSetupError(`Unable to upload results to ${spec.outputS3Path}.\nException: ${errorMessage(error)}`)
+        }
+      },
+      checkpoints: {
+        restore: async (workspace) => void (await restoreCheckpoints(state.objects, spec, workspace)),
+        save: async (workspace) => {
+          try {
+            await uploadCheckpoints(state, spec.checkpointS3Uri, workspace.checkpointDir)
+          } catch (error) {
+            throw new ContainerSetupError(`Unable to upload checkpoints to ${spec.checkpointS3Uri}.\nException: ${errorMessage(error)}`)
+          }
+        }
+      }
     },
-    finished
+    interpreter: hostPython(state.options.python),
+    environment: () => standInEnvironment(state, spec, state.jobs.get(context.jobArn)?.jobToken),
+    onLines: log,
+    stopGraceMs: CANCEL_GRACE_MS
+  })
+  return {
+    cancel: () => run.stop(CANCELLED_REASON),
+    finished: run.finished.then(({ outcome, failureReason }) => (failureReason === undefined ? { outcome } : { outcome, failureReason }))
   }
 }

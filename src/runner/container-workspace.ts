@@ -1,5 +1,6 @@
 // The per-job directory that stands in for the Braket job container's
-// filesystem (/opt/ml, /opt/braket), under the stand-in's data directory.
+// filesystem (/opt/ml, /opt/braket): under the stand-in's data directory, or
+// under RUNNER_TEMP when the action runs the job on the runner.
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -19,10 +20,11 @@ export interface ContainerWorkspace {
   checkpointDir: string
   /** output/failure: the container's /opt/ml/output/failure. */
   failureFile: string
+  /** Where the launcher is written: a folder of its own, since a script's folder is sys.path[0]. */
+  launcherDir: string
 }
 
-export async function createWorkspace(dataDir: string, jobId: string): Promise<ContainerWorkspace> {
-  const root = join(dataDir, 'job-workspaces', jobId)
+export async function createWorkspace(root: string): Promise<ContainerWorkspace> {
   const workspace: ContainerWorkspace = {
     root,
     originalCodeDir: join(root, 'code', 'customer_code', 'original'),
@@ -31,7 +33,8 @@ export async function createWorkspace(dataDir: string, jobId: string): Promise<C
     inputDataDir: join(root, 'input', 'data'),
     resultsDir: join(root, 'model'),
     checkpointDir: join(root, 'checkpoints'),
-    failureFile: join(root, 'output', 'failure')
+    failureFile: join(root, 'output', 'failure'),
+    launcherDir: join(root, 'launcher')
   }
   for (const dir of [
     workspace.originalCodeDir,
@@ -40,7 +43,8 @@ export async function createWorkspace(dataDir: string, jobId: string): Promise<C
     workspace.inputDataDir,
     workspace.resultsDir,
     workspace.checkpointDir,
-    join(root, 'output')
+    join(root, 'output'),
+    workspace.launcherDir
   ]) {
     await mkdir(dir, { recursive: true })
   }

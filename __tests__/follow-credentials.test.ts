@@ -4,13 +4,17 @@
 // SDK's, the stand-in's STS and Braket — moves together), real HTTP to the stand-in.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { CreateJobCommand } from '@aws-sdk/client-braket'
-import { openAwsSession } from '../src/aws/aws-session.js'
-import { braketClient } from '../src/aws/clients.js'
 import type { Clock } from '../src/follow/clock.js'
-import { JobCanceller } from '../src/follow/job-canceller.js'
 import { DEFAULT_INTERVALS } from '../src/follow/poll-schedule.js'
-import { getJob, watchJob } from '../src/follow/watch-job.js'
 import { ENDPOINT_VARIABLES, start, type StandIn } from '../local/src/stand-in.js'
+import * as core from './fixtures/core.js'
+
+// A dozen sessions' masked keys and log lines are recorded, not printed.
+jest.unstable_mockModule('@actions/core', () => core)
+const { openAwsSession } = await import('../src/aws/aws-session.js')
+const { braketClient } = await import('../src/aws/clients.js')
+const { JobCanceller } = await import('../src/follow/job-canceller.js')
+const { getJob, watchJob } = await import('../src/follow/watch-job.js')
 
 const ROLE = 'arn:aws:iam::123456789012:role/github-braket-submit'
 const TWO_HOURS = 2 * 3_600_000
@@ -114,8 +118,14 @@ describe('credentials over a long wait', () => {
     // One session every ~10 minutes (15 minus the 5-minute margin): about a dozen over two hours.
     const assumed = standIn.requests.of('sts', 'AssumeRoleWithWebIdentity')
     expect(assumed.length).toBeGreaterThanOrEqual(12)
-    expect(new Set(calls.map((call) => call.accessKeyId)).size).toBeGreaterThanOrEqual(12)
+    const keysUsed = new Set(calls.map((call) => call.accessKeyId))
+    expect(keysUsed.size).toBeGreaterThanOrEqual(12)
     expect(session.expiration!.getTime()).toBeGreaterThan(Date.now())
+    // Each session's key was masked before it was used, and each renewal was logged.
+    const masked = new Set(core.setSecret.mock.calls.map(([secret]) => secret))
+    for (const key of keysUsed) expect(masked).toContain(key)
+    const renewals = core.info.mock.calls.filter(([line]) => line.startsWith('Re-assumed arn:aws:sts::123456789012:assumed-role/'))
+    expect(renewals.length).toBe(assumed.length - 1)
 
     const cancelled = await new JobCanceller(braket, jobArn!).cancel('timeout', 'after two hours')
     expect(cancelled.cancellationStatus).toBe('CANCELLING')

@@ -1,17 +1,25 @@
 // The follower's clockwork, with an injected clock: the backoff schedule, what a
 // status change prints, the loop's ends (job ended, timeout, workflow cancel) and
 // its tolerance of throttling, and what each end means for the step.
-import { describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { BraketClient, CancelJobCommand, GetJobCommand, type GetJobCommandOutput } from '@aws-sdk/client-braket'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Clock } from '../src/follow/clock.js'
 import { verdictOf, type FollowOutcome } from '../src/follow/follow-outcome.js'
-import { JobCanceller } from '../src/follow/job-canceller.js'
 import { JobProgress } from '../src/follow/job-progress.js'
 import { DEFAULT_INTERVALS, PollSchedule, pollIntervals } from '../src/follow/poll-schedule.js'
-import { awaitEnd, watchJob } from '../src/follow/watch-job.js'
 import { WorkflowSignals } from '../src/follow/workflow-signals.js'
 import { EventEmitter } from 'node:events'
+import * as core from './fixtures/core.js'
+
+// The follower's warnings and notes go to the recorded @actions/core, where the tests read them.
+jest.unstable_mockModule('@actions/core', () => core)
+const { JobCanceller } = await import('../src/follow/job-canceller.js')
+const { awaitEnd, watchJob } = await import('../src/follow/watch-job.js')
+
+beforeEach(() => {
+  jest.clearAllMocks()
+})
 
 const ARN = 'arn:aws:braket:us-west-2:123456789012:job/5f0c7a9e-1234-4cde-8f00-123456789abc'
 const T0 = Date.UTC(2025, 0, 2, 3, 4, 0)
@@ -173,6 +181,11 @@ describe('watchJob', () => {
       onJob: quiet
     })
     expect(result.end).toBe('job-ended')
+    expect(core.warning.mock.calls).toEqual([
+      ['GetJob failed (ThrottlingException: Rate exceeded); trying again.'],
+      ['GetJob failed (ThrottlingException: Rate exceeded); trying again.']
+    ])
+    expect(core.info).toHaveBeenCalledWith('GetJob answers again after 2 failed tries.')
 
     const denied = Object.assign(new Error('not authorized to perform: braket:GetJob'), { name: 'AccessDeniedException' })
     const { braket: refusing } = braketAnswering([{ status: 'RUNNING' }, denied])
@@ -216,6 +229,7 @@ describe('watchJob', () => {
     ])
     expect(first).toBe(second)
     expect(mock.commandCalls(CancelJobCommand)).toHaveLength(1)
+    expect(core.info).toHaveBeenCalledWith(`SIGINT: cancelling ${ARN}`)
     const ended = await awaitEnd(
       { braket, jobArn: ARN, clock: new FakeClock(), intervals: DEFAULT_INTERVALS, onJob: quiet },
       result.job,

@@ -37,12 +37,22 @@ const OTHER_ACCOUNT = '210987654321'
 let standIn: StandIn
 let s3: S3Client
 
+/** What the SDK warns about (e.g. a failed stream it cannot retry): kept for the tests to read, not printed. */
+const sdkWarnings: string[] = []
+const recordingLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: (...parts: unknown[]) => void sdkWarnings.push(parts.map(String).join(' ')),
+  error: () => {}
+}
+
 function client(config: Partial<S3ClientConfig> = {}): S3Client {
   return new S3Client({
     region: REGION,
     endpoint: standIn.endpoints.s3,
     credentials: STATIC_CREDENTIALS,
     retryStrategy: new ConfiguredRetryStrategy(4, () => 10),
+    logger: recordingLogger,
     ...config
   })
 }
@@ -303,6 +313,7 @@ describe('PutObject bodies', () => {
     )
     expect(error.name).toBe('InvalidChunkSizeError')
     expect(error.$metadata.httpStatusCode).toBe(400)
+    expect(sdkWarnings).toContain('An error was encountered in a non-retryable streaming request.')
     expect(standIn.objects.exists(BUCKET, 'streamed/small-chunks.bin')).toBe(false)
 
     const buffered = client({ requestStreamBufferSize: 64 * 1024 })

@@ -1,17 +1,20 @@
 // The OIDC → STS exchange against the stand-in's issuer and STS over HTTP, with
 // the retry's sleep injected so backoff is observed, not waited for.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { assumeRoleWithWebIdentity, CredentialsError, type WebIdentityRequest } from '../src/aws/web-identity.js'
 import { githubEnv } from '../local/src/run-action.js'
 import { start, type StandIn } from '../local/src/stand-in.js'
+import * as core from './fixtures/core.js'
+
+// @actions/core's masking and log lines are recorded, not printed: token values stay out of the test log.
+jest.unstable_mockModule('@actions/core', () => core)
+const { assumeRoleWithWebIdentity, CredentialsError } = await import('../src/aws/web-identity.js')
+type WebIdentityRequest = import('../src/aws/web-identity.js').WebIdentityRequest
 
 const ROLE = 'arn:aws:iam::123456789012:role/github-braket-submit'
 let standIn: StandIn
 const savedEnv = { ...process.env }
 
 beforeAll(async () => {
-  // @actions/core writes its workflow commands (::add-mask:: …) to stdout; the assertions here don't read them.
-  jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
   standIn = await start({ trust: [{ roleArn: ROLE, sub: 'repo:octo/quantum-lab:*', aud: 'sts.amazonaws.com' }] })
   process.env.AWS_ENDPOINT_URL_STS = standIn.endpoints.sts
 })
@@ -20,6 +23,7 @@ afterAll(async () => {
   await standIn.stop()
 })
 beforeEach(() => {
+  jest.clearAllMocks()
   standIn.requests.clear()
   standIn.faults.clear()
   standIn.oidc.idTokenLifetimeSeconds = 300
@@ -67,6 +71,15 @@ describe('assumeRoleWithWebIdentity', () => {
     expect(standIn.credentials.lookup(credentials.accessKeyId)?.sessionToken).toBe(credentials.sessionToken)
   })
 
+  it('masks the OIDC token and the three parts of the credentials before anything could log them', async () => {
+    const tokens = tokenSource()
+    const credentials = await assumeRoleWithWebIdentity(request, { getIdToken: tokens.getIdToken, sleep: async () => {}, env: env() })
+    const masked = core.setSecret.mock.calls.map(([secret]) => secret)
+    expect(masked).toEqual(
+      expect.arrayContaining([tokens.fetched[0], credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken])
+    )
+  })
+
   it('retries throttling with backoff, with a fresh OIDC token for each attempt', async () => {
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'throttle', times: 2 })
     const tokens = tokenSource()
@@ -78,6 +91,9 @@ describe('assumeRoleWithWebIdentity', () => {
     })
     expect(credentials.accessKeyId).toMatch(/^ASIA/)
     expect(sleeps).toEqual([1000, 2000])
+    expect(core.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^AssumeRoleWithWebIdentity attempt 1 failed \(Throttling\); retrying in 1s$/)
+    )
     expect(tokens.fetched).toHaveLength(3)
     expect(new Set(tokens.fetched).size).toBe(3)
     expect(standIn.requests.of('sts', 'AssumeRoleWithWebIdentity').map((r) => r.status)).toEqual([400, 400, 200])

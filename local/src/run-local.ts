@@ -1,16 +1,42 @@
-// `npm run local`: a newcomer's first run. Starts the local AWS stand-in in execute
-// mode, then runs the bundled action against it on the example algorithm the way a
-// workflow would — OIDC token → role → archive → S3 → Braket CreateJob — and follows
-// the job to its end: its log streamed, its metrics charted, its results downloaded.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+// `npm run local`: a newcomer's first run. Starts the local AWS stand-in in execute mode, then runs
+// the bundled action against it the way a workflow would — OIDC token → role → archive → S3 →
+// Braket CreateJob — and follows the job to its end: its log streamed, its metrics charted, its
+// results downloaded. By default on the example algorithm; `--inputs FILE` gives one's own inputs.
+// What the run leaves (results, step summary, outputs) is kept, and where is printed at the end.
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { githubEnv, startAction } from './run-action.js'
+import { parseArgs } from 'node:util'
+import { parseInputsFile } from './inputs-file.js'
+import { githubEnv, startAction, type ActionRun } from './run-action.js'
 import { start } from './stand-in.js'
 
+const USAGE = `Usage: npm run local -- [--inputs FILE] [--workspace DIR]
+
+Runs dist/index.js against the local AWS stand-in, as a workflow step would.
+  --inputs FILE     the step's inputs as YAML: a mapping of input names to values, or a step with
+                    "with:" (paste it from a workflow). They replace the example's inputs of the same
+                    name; the example's others stay (the stand-in's roles, wait: true, download-results).
+  --workspace DIR   the checkout the inputs' paths are relative to. Default: a copy of this
+                    repository's examples/ in a new temporary directory.
+Relative paths are taken from the directory npm was started in. Nothing is deleted afterwards.`
+
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
-const identity = githubEnv({ GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_RUN_ID: String(Date.now()) })
+
+/** The example: the VQE in examples/algorithms/vqe, followed to its end, its results downloaded. */
+const EXAMPLE_INPUTS: Record<string, string> = {
+  'role-to-assume': 'arn:aws:iam::123456789012:role/github-braket-submit',
+  'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
+  device: 'arn:aws:braket:::device/quantum-simulator/amazon/sv1',
+  'source-dir': 'examples/algorithms/vqe',
+  'entry-point': 'vqe.main:run',
+  hyperparameters: 'shots: 400\niterations: 12\nlearning_rate: 0.4',
+  wait: 'true',
+  // Within the role's one-hour session: no re-assuming needed, and no warning about it.
+  'wait-timeout-minutes': '30',
+  'download-results': 'results'
+}
 
 /** The runner turns workflow commands into folds and annotations; a terminal gets the plain equivalent. */
 function forTerminal(line: string): string | undefined {
@@ -35,43 +61,10 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)))
 }
 
-const standIn = await start({ mode: 'execute', githubEnv: identity })
-const workspace = await mkdtemp(join(tmpdir(), 'braket-local-'))
-try {
-  await cp(join(repositoryRoot, 'examples'), join(workspace, 'examples'), { recursive: true })
-  const {
-    ACTIONS_ID_TOKEN_REQUEST_URL,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-    AWS_ACCESS_KEY_ID: _key,
-    AWS_SECRET_ACCESS_KEY: _secret,
-    ...aws
-  } = standIn.env
-  console.log(
-    `Local AWS stand-in: ${Object.entries(standIn.endpoints)
-      .map(([service, url]) => `${service} ${url}`)
-      .join(', ')}\n`
-  )
-  const action = await startAction({
-    workspace,
-    // The stand-in's jobs take seconds: poll every half second, not every five.
-    env: { ...identity, ...aws, ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN, BRAKET_ACTION_POLL_INTERVAL_MS: '500,2000' },
-    inputs: {
-      'role-to-assume': 'arn:aws:iam::123456789012:role/github-braket-submit',
-      'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
-      device: 'arn:aws:braket:::device/quantum-simulator/amazon/sv1',
-      'source-dir': 'examples/algorithms/vqe',
-      'entry-point': 'vqe.main:run',
-      hyperparameters: 'shots: 400\niterations: 12\nlearning_rate: 0.4',
-      wait: 'true',
-      // Within the role's one-hour session: no re-assuming needed, and no warning about it.
-      'wait-timeout-minutes': '30',
-      'download-results': 'results'
-    },
-    timeoutMs: 10 * 60_000
-  })
-  // The step log as it happens, the way the Actions UI shows it live.
+/** Prints the step log as it happens, the way the Actions UI shows it live. */
+function showLive(stream: NodeJS.ReadableStream): () => void {
   let pending = ''
-  action.child.stdout!.on('data', (chunk: Buffer) => {
+  stream.on('data', (chunk: Buffer) => {
     const lines = (pending + chunk.toString('utf8')).split('\n')
     pending = lines.pop() ?? ''
     for (const line of lines) {
@@ -79,10 +72,12 @@ try {
       if (shown !== undefined) console.log(shown)
     }
   })
-  const run = await action.finished
-  if (pending) console.log(forTerminal(pending) ?? '')
-  process.stderr.write(run.stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?created\)\n?/g, ''))
+  return () => {
+    if (pending) console.log(forTerminal(pending) ?? '')
+  }
+}
 
+async function report(run: ActionRun, workspace: string, kept: string): Promise<void> {
   console.log('\nOutputs:')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name.padEnd(26)} ${value}`)
 
@@ -90,21 +85,64 @@ try {
   if (charts.length > 0) console.log('\nMetrics (drawn as Mermaid charts in the step summary):')
   for (const [, title, values] of charts) console.log(`  ${title!.padEnd(26)} ${sparkline(values!.split(',').map(Number))}`)
 
-  const resultsDir = run.outputs['results-dir']
+  const resultsDir = run.outputs['results-dir'] ? resolve(workspace, run.outputs['results-dir']) : undefined
   if (resultsDir) {
     console.log(`\nResults, downloaded and extracted into ${resultsDir}:`)
     for (const file of await listFiles(resultsDir)) console.log(`  ${file}`)
     const resultsJson = await readFile(join(resultsDir, 'results.json'), 'utf8').catch(() => undefined)
-    if (resultsJson)
-      console.log(
-        `\nresults.json:\n${resultsJson.split('\n').slice(0, 12).join('\n')}${resultsJson.split('\n').length > 12 ? '\n  …' : ''}`
-      )
+    const lines = resultsJson?.split('\n') ?? []
+    if (resultsJson) console.log(`\nresults.json:\n${lines.slice(0, 12).join('\n')}${lines.length > 12 ? '\n  …' : ''}`)
   }
-  const summaryFile = join(tmpdir(), `braket-local-summary-${identity.GITHUB_RUN_ID}.md`)
-  await writeFile(summaryFile, run.summary)
-  console.log(`\nThe step summary (Markdown, as GitHub renders it on the run page): ${summaryFile}`)
-  process.exitCode = run.exitCode ?? 1
-} finally {
-  await rm(workspace, { recursive: true, force: true })
-  await standIn.stop()
+  await writeFile(join(kept, 'step-summary.md'), run.summary)
+  await writeFile(join(kept, 'outputs.json'), JSON.stringify(run.outputs, null, 2) + '\n')
+  console.log(`\nKept in ${kept}:`)
+  if (workspace.startsWith(kept)) console.log(`  workspace/        the checkout the step ran in${resultsDir ? ', with the results' : ''}`)
+  console.log('  step-summary.md   the step summary (Markdown, as GitHub renders it on the run page)')
+  console.log('  outputs.json      the step outputs')
 }
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { inputs: { type: 'string' }, workspace: { type: 'string' }, help: { type: 'boolean', default: false } }
+  })
+  if (values.help) return console.log(USAGE)
+  const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path)
+  const own = values.inputs ? parseInputsFile(await readFile(fromUser(values.inputs), 'utf8'), values.inputs) : {}
+  const inputs = { ...EXAMPLE_INPUTS, ...own }
+
+  const kept = await mkdtemp(join(tmpdir(), 'braket-local-'))
+  const workspace = values.workspace ? fromUser(values.workspace) : join(kept, 'workspace')
+  if (!values.workspace) await cp(join(repositoryRoot, 'examples'), join(workspace, 'examples'), { recursive: true })
+
+  const identity = githubEnv({ GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_RUN_ID: String(Date.now()) })
+  // The stand-in serves one region: the one the inputs ask for.
+  const standIn = await start({ mode: 'execute', githubEnv: identity, region: inputs['aws-region'] || undefined })
+  try {
+    // With role-to-assume the credentials come from the OIDC exchange, as in a workflow: the stand-in's
+    // static keys reach the action only when it is to use the credentials in the environment.
+    const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...aws } = standIn.env
+    const keys = inputs['role-to-assume'] ? {} : { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY }
+    console.log(
+      `Local AWS stand-in: ${Object.entries(standIn.endpoints)
+        .map(([service, url]) => `${service} ${url}`)
+        .join(', ')}\nWorkspace: ${workspace}\n`
+    )
+    const action = await startAction({
+      workspace,
+      // The stand-in's jobs take seconds: poll every half second, not every five.
+      env: { ...identity, ...aws, ...keys, BRAKET_ACTION_POLL_INTERVAL_MS: '500,2000' },
+      inputs,
+      timeoutMs: 10 * 60_000
+    })
+    const flush = showLive(action.child.stdout!)
+    const run = await action.finished
+    flush()
+    process.stderr.write(run.stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?created\)\n?/g, ''))
+    await report(run, workspace, kept)
+    process.exitCode = run.exitCode ?? 1
+  } finally {
+    await standIn.stop()
+  }
+}
+
+await main()

@@ -1,11 +1,11 @@
 // The code blocks of the project's Markdown, so tests can run or check what the docs tell people to do.
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { fencedBlocks as blocksOf } from '../../scripts/markdown-blocks.js'
 
-/** The fenced blocks of one language (```sh, ```yaml) in a Markdown file, in order. */
+/** The bodies of the fenced blocks of one language (```sh, ```yaml) in a Markdown file, in order. */
 export function fencedBlocks(markdownFile: string, language: string): string[] {
-  const markdown = readFileSync(markdownFile, 'utf8')
-  return [...markdown.matchAll(/^```([\w-]*)\n([\s\S]*?)^```$/gm)].filter(([, lang]) => lang === language).map(([, , body]) => body!)
+  return blocksOf(readFileSync(markdownFile, 'utf8'), language).map((block) => block.body)
 }
 
 /** The one block of a language that contains `marker`; throws when there is none or several. */

@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util'
 const USAGE = `Usage: npm run stand-in -- [--mode execute|scripted] [--region us-west-2] [--port BASE]
                             [--env-file FILE] [--background [--pid-file FILE]] [--stop [--pid-file FILE]]
 
-Serves Braket, S3, STS, CloudWatch Logs and a GitHub OIDC issuer on 127.0.0.1. With --port BASE
-the services listen on BASE..BASE+4; otherwise on free ports.
+Serves Braket, S3, STS, CloudWatch Logs, the Price List API and a GitHub OIDC issuer on 127.0.0.1.
+With --port BASE the services listen on BASE..BASE+5; otherwise on free ports.
 
   (no option)     serve until Ctrl-C; print "export NAME=value" lines on stdout
   --env-file F    also write those lines to F (removed on stop); in another terminal: source F
@@ -70,7 +70,7 @@ interface Launched {
 async function serve(): Promise<void> {
   const mode = values.mode === 'scripted' ? 'scripted' : 'execute'
   const base = Number(values.port)
-  const ports = base > 0 ? { s3: base, braket: base + 1, sts: base + 2, logs: base + 3, oidc: base + 4 } : undefined
+  const ports = base > 0 ? { s3: base, braket: base + 1, sts: base + 2, logs: base + 3, oidc: base + 4, pricing: base + 5 } : undefined
   // Loaded here only: --stop and --help need none of the services.
   const { start } = await import('./stand-in.js')
   const standIn = await start({ mode, region: values.region, ports })

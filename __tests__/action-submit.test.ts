@@ -211,7 +211,10 @@ describe('submitting with the workflow OIDC token', () => {
       github: { GITHUB_RUN_ID: '5006' }
     })
     expect(second.exitCode).toBe(1)
-    expect(second.stdout).toMatch(/::error::Braket already has a different job under clientToken fixed-token-1.*idempotency-key/)
+    expect(second.stdout).toMatch(
+      /::error::Braket CreateJob \(job [\w-]+\) failed after 1 attempt: ConflictException: .*\(request id [\w-]+\)\. /
+    )
+    expect(second.stdout).toMatch(/\. Braket already has a different job under clientToken fixed-token-1.*idempotency-key/)
   })
 })
 

@@ -129,7 +129,9 @@ describe('LogFollower', () => {
     })
     const partial = await follower.read()
     expect(partial.lines.map((line) => line.message)).toEqual(['line 4', 'line 5'])
-    expect(partial.errors.map((error) => error.name)).toEqual(['ThrottlingException'])
+    expect(partial.errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/^CloudWatch Logs GetLogEvents \(log group \/aws\/braket\/jobs\) failed: ThrottlingException/)
+    ])
     expect((await follower.read()).lines.map((line) => line.message)).toEqual(['line 6'])
   })
 

@@ -1,5 +1,6 @@
 // The OIDC → STS exchange against the stand-in's issuer and STS over HTTP, with
 // the retry's sleep injected so backoff is observed, not waited for.
+import { getIDToken as toolkitGetIDToken } from '@actions/core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { githubEnv } from '../local/src/run-action.js'
 import { start, type StandIn } from '../local/src/stand-in.js'
@@ -80,19 +81,21 @@ describe('assumeRoleWithWebIdentity', () => {
     )
   })
 
-  it('retries throttling with backoff, with a fresh OIDC token for each attempt', async () => {
+  it('retries throttling with jittered backoff, with a fresh OIDC token for each attempt', async () => {
     standIn.faults.add({ service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'throttle', times: 2 })
     const tokens = tokenSource()
     const sleeps: number[] = []
     const credentials = await assumeRoleWithWebIdentity(request, {
       getIdToken: tokens.getIdToken,
       sleep: async (ms) => void sleeps.push(ms),
-      env: env()
+      env: env(),
+      random: () => 0.5
     })
     expect(credentials.accessKeyId).toMatch(/^ASIA/)
-    expect(sleeps).toEqual([1000, 2000])
+    // Drawn below the exponential bound (1 s, 2 s): here at its middle.
+    expect(sleeps).toEqual([500, 1000])
     expect(core.info).toHaveBeenCalledWith(
-      expect.stringMatching(/^AssumeRoleWithWebIdentity attempt 1 failed \(Throttling\); retrying in 1s$/)
+      expect.stringMatching(/^AssumeRoleWithWebIdentity attempt 1 failed \(Throttling.*\); retrying in 0\.5s$/)
     )
     expect(tokens.fetched).toHaveLength(3)
     expect(new Set(tokens.fetched).size).toBe(3)
@@ -119,7 +122,11 @@ describe('assumeRoleWithWebIdentity', () => {
       env: env(),
       attempts: 3
     })
-    await expect(attempt).rejects.toThrow(/Could not assume .*Throttling/)
+    const failure = (await attempt.catch((error: unknown) => error)) as Error
+    expect(failure.message).toMatch(/^STS AssumeRoleWithWebIdentity \(role arn:aws:iam::123456789012:role\/github-braket-submit\) failed/)
+    expect(failure.message).toMatch(
+      / failed after 3 attempts: Throttling: .*\(request id [^)]+\)\. AWS throttled it .*Re-running the step is safe/
+    )
     expect(standIn.requests.of('sts', 'AssumeRoleWithWebIdentity')).toHaveLength(3)
   })
 
@@ -159,5 +166,61 @@ describe('assumeRoleWithWebIdentity', () => {
       { getIdToken: tokenSource().getIdToken, sleep: async () => {}, env: env() }
     )
     await expect(attempt).rejects.toThrow(/lower role-duration-seconds/)
+  })
+})
+
+describe('the OIDC token request, through the toolkit (core.getIDToken)', () => {
+  const savedTokenEnv = { url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
+  // The toolkit's own getIDToken (imported before the mock took its place); it masks the token it fetched by
+  // printing ::add-mask::, which is kept out of the test log.
+  let stdout: ReturnType<typeof jest.spyOn> | undefined
+  beforeAll(() => {
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = standIn.oidc.requestUrl
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = standIn.oidc.issueRequestToken(githubEnv())
+    stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+  })
+  beforeEach(() => void core.getIDToken.mockImplementation(toolkitGetIDToken))
+  afterAll(() => {
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = savedTokenEnv.url
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = savedTokenEnv.token
+    stdout?.mockRestore()
+  })
+  const deps = (sleeps: number[]) => ({
+    getIdToken: (audience: string) => core.getIDToken(audience),
+    sleep: async (ms: number) => void sleeps.push(ms),
+    env: process.env
+  })
+
+  it('retries a 500, a 429 and a lost answer, each with a fresh request (the toolkit retries only 502-504)', async () => {
+    standIn.faults.add({ service: 'oidc', operation: 'GetIdToken', kind: 'error' })
+    standIn.faults.add({ service: 'oidc', operation: 'GetIdToken', kind: 'throttle' })
+    standIn.faults.add({ service: 'oidc', operation: 'GetIdToken', kind: 'commit-then-drop' })
+    const sleeps: number[] = []
+    const credentials = await assumeRoleWithWebIdentity(request, deps(sleeps))
+    expect(credentials.accessKeyId).toMatch(/^ASIA/)
+    expect(sleeps).toHaveLength(3)
+    expect(standIn.requests.of('oidc', 'GetIdToken').map((r) => r.status)).toEqual([500, 429, 200, 200])
+    expect(standIn.requests.of('sts', 'AssumeRoleWithWebIdentity')).toHaveLength(1)
+  })
+
+  it('gives up after the last attempt, naming the token request and where to look', async () => {
+    standIn.faults.add({ service: 'oidc', operation: 'GetIdToken', kind: 'error', times: 10 })
+    const attempt = assumeRoleWithWebIdentity(request, { ...deps([]), attempts: 3 })
+    await expect(attempt).rejects.toThrow(CredentialsError)
+    await expect(attempt).rejects.toThrow(
+      /^GitHub's OIDC token request \(core.getIDToken, audience "sts.amazonaws.com"\) failed after 3 attempts: .*500.*githubstatus/
+    )
+    expect(standIn.requests.of('oidc', 'GetIdToken')).toHaveLength(3)
+    expect(standIn.requests.of('sts', 'AssumeRoleWithWebIdentity')).toHaveLength(0)
+  })
+
+  it('does not retry a refusal of the request token (401)', async () => {
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'not-a-request-token'
+    try {
+      const attempt = assumeRoleWithWebIdentity(request, deps([]))
+      await expect(attempt).rejects.toThrow(/failed after 1 attempt: .*401.*id-token: write/)
+    } finally {
+      process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = standIn.oidc.issueRequestToken(githubEnv())
+    }
   })
 })

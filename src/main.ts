@@ -9,7 +9,7 @@ import { checkDevice } from './aws/braket-submission.js'
 import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket, stageFile } from './aws/s3-staging.js'
-import { submitExactlyOnce } from './aws/submit-exactly-once.js'
+import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
 import { followJob } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
@@ -78,8 +78,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     })
     const outputs = submissionOutputs(spec.region, submission)
     setOutputs(outputs)
-    announceJob(outputs, submission.status !== 'QUEUED')
+    announceJob(outputs, submission.status !== 'QUEUED' && submission.statusError === undefined)
     await writeSubmissionSummary(spec, source, outputs, device)
+    warnStatusUnread(submission, spec.follow.wait)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
     if (spec.follow.wait || spec.follow.commentOnPr) {

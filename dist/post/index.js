@@ -64566,7 +64566,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5644:
+/***/ 6248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67509,53 +67509,97 @@ function getIDToken(aud) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: ./.build/common/untrusted.js
+// Text that comes from the repository, the job or AWS (file names, hyperparameters,
+// log lines, failure reasons, results) is someone else's: before it reaches the step
+// log it must not be able to start a workflow command (`::warning::…`, `##[…]`), and
+// before it reaches the summary or a comment it must not be able to open Markdown or
+// HTML of its own, mention people, or break out of a table cell.
+/** Characters that end or fake a line, and other C0/C1 controls, as visible escapes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(char) {
+    switch (char) {
+        case '\n':
+            return '\\n';
+        case '\r':
+            return '\\r';
+        case '\t':
+            return '\\t';
+        default:
+            return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    }
+}
+/** One line: controls as visible escapes, long text cut to `max` characters. */
+function oneLine(text, max) {
+    const single = text.replace(CONTROL, escapeControl);
+    return single.length > max ? `${single.slice(0, max - 1)}…` : single;
+}
+/**
+ * The runner reads `##[name]…` as a (legacy) command anywhere in a line, and
+ * `::name::…` at a line's start after blanks: the first is broken up wherever it
+ * is, the second where the text starts, in case it is printed at a line's start.
+ */
+function defuseCommands(line) {
+    return line.replace(/##\[/g, '##\\[').replace(/^(\s*)::/, '$1\\::');
+}
+/**
+ * One line of untrusted text, safe anywhere in a line the action prints: no line
+ * break (so it can never begin a line of its own, where the runner looks for
+ * commands), no command the runner would find in it, no terminal control sequences.
+ * Long text is cut to `max` characters.
+ */
+function untrusted_logText(text, max = 500) {
+    return defuseCommands(oneLine(text, max));
+}
+/** Untrusted text as a quoted, escaped string for the log: `"notes\n::warning::x.tmp"`. */
+function untrusted_quoted(text, max = 500) {
+    return defuseCommands(`"${oneLine(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`);
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+/**
+ * Untrusted text for Markdown (summary, PR comment), as plain words: HTML escaped,
+ * Markdown's punctuation backslash-escaped, `@` kept from mentioning anyone, line
+ * breaks folded, and `|` escaped so it stays inside a table cell.
+ */
+function markdownText(text, max = 500) {
+    const single = oneLine(text, max);
+    const escaped = single.replace(/[\\`*_[\]#!|~]/g, '\\$&').replace(/^(\s*)([-+>]|\d+\.)/, '$1\\$2');
+    return escapeHtml(escaped).replace(/@/g, '@\u200b');
+}
+/** Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped. */
+function codeText(text, max = 500) {
+    return `<code>${escapeHtml(oneLine(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`;
+}
+/** Untrusted multi-line text for a `<pre>` block: escaped, and every line kept. */
+function preText(text) {
+    return `<pre>${escapeHtml(text).replace(/@/g, '&#64;')}</pre>`;
+}
+/**
+ * JSON text for the step log, still valid and meaning the same: a `##[` inside a
+ * string (the only place it can be) is written `\u0023#[`. Its lines can't start
+ * with `::` (strings are quoted) nor break (JSON escapes line breaks).
+ */
+function jsonForLog(json) {
+    return json.replace(/##\[/g, '\\u0023#[');
+}
+
 ;// CONCATENATED MODULE: ./.build/report/log-layout.js
 // The step log's layout: a heading per phase, then aligned label/value rows.
+
 
 function logHeading(title) {
     info(`\u001b[1m${title}\u001b[0m`);
 }
+/** The value is often someone else's text (file names, hyperparameters, S3 keys): it is neutralised here, once for every row. */
 function logRow(label, value) {
-    info(`  ${label.padEnd(16)} ${value}`);
+    info(`  ${untrusted_logText(label).padEnd(16)} ${untrusted_logText(value, 4000)}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./.build/aws/retry.js
-// Retry with exponential backoff for the calls the SDK doesn't retry for us
-// (the web identity exchange needs a fresh OIDC token per attempt).
-
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function withRetry(operation, options) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const delayMs = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-            options.onRetry?.(error, attempt, delayMs);
-            await options.sleep(delayMs);
-        }
-    }
-}
-/** STS's answer when it could not reach the identity provider: worth another try. */
-const RETRYABLE_CODES = new Set(['IDPCommunicationError', 'IDPCommunicationErrorException']);
-const NETWORK_FAILURE = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|TimeoutError/;
-/** Throttling, server faults and network failures: what can succeed when tried again (the SDK's own classification). */
-function retry_isTransient(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const sdkError = error;
-    if ((0,retry.isThrottlingError)(sdkError) || (0,retry.isTransientError)(sdkError) || (0,retry.isServerError)(sdkError))
-        return true;
-    if (RETRYABLE_CODES.has(sdkError.name))
-        return true;
-    // A network failure can reach us re-wrapped as a plain Error; its text still names it.
-    return NETWORK_FAILURE.test(String(sdkError.message));
-}
-
 ;// CONCATENATED MODULE: ./.build/common/errors.js
 // One way to raise and to read errors across the action.
 /**
@@ -67563,7 +67607,7 @@ function retry_isTransient(error) {
  * written for the person reading the step log (what failed, and what to do).
  * Subclasses only name the phase, so a caller can tell them apart.
  */
-class ActionError extends Error {
+class errors_ActionError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = new.target.name;
@@ -67604,14 +67648,305 @@ function errors_errorCode(error) {
     return typeof code === 'string' ? code : undefined;
 }
 
+;// CONCATENATED MODULE: ./.build/aws/aws-call.js
+// Every AWS call the action makes fails the same way: saying which call failed
+// (service, operation, and what it was about), after how many attempts, with
+// AWS's request id to quote to AWS Support, and what to do about it.
+
+
+
+/** A failed AWS call, its message written for the step log. `cause` is what the SDK threw. */
+class AwsCallError extends errors_ActionError {
+    call;
+    failure;
+    constructor(call, failure, message, options) {
+        super(message, options);
+        this.call = call;
+        this.failure = failure;
+    }
+    /** The call and how it failed, without the advice: for a warning about a call that is tried again later. */
+    get summary() {
+        return `${aws_call_describeCall(this.call)} ${aws_call_describeFailure(this.failure)}`;
+    }
+}
+const aws_call_AWS_HEALTH_DASHBOARD = 'https://health.aws.amazon.com/health/status';
+const RERUN_IS_SAFE = 'Re-running the step is safe: uploads are content-addressed, and the same clientToken gives back the same job instead of creating ' +
+    'a second one.';
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EHOSTUNREACH'
+]);
+const NETWORK_TEXT = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up|TimeoutError/;
+const CREDENTIAL_CODES = new Set([
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'InvalidClientTokenId',
+    'InvalidAccessKeyId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+    'CredentialsProviderError'
+]);
+/** What the SDK calls an error whose answer had no body to name it (S3's HEAD requests). */
+const UNNAMED = new Set(['Unknown', 'UnknownError']);
+const DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'Forbidden', 'AllAccessDisabled']);
+/** No answer at all: a reset or refused connection, a timeout, a name that did not resolve. */
+function isNetworkFailure(error) {
+    const code = error?.code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code))
+        return true;
+    return NETWORK_TEXT.test(`${errors_errorName(error)}: ${errors_errorMessage(error)}`);
+}
+function kindOf(error, code, status) {
+    if (CREDENTIAL_CODES.has(code))
+        return 'credentials';
+    if (DENIED_CODES.has(code) || status === 403)
+        return 'denied';
+    const sdkError = error;
+    if ((0,retry.isThrottlingError)(sdkError))
+        return 'throttled';
+    if ((0,retry.isServerError)(sdkError) || (status !== undefined && status >= 500))
+        return 'server';
+    if (isNetworkFailure(error) || (status === undefined && (0,retry.isTransientError)(sdkError)))
+        return 'network';
+    return 'rejected';
+}
+/** What the SDK's error tells about a failed call. */
+function aws_call_callFailure(error) {
+    const metadata = error?.$metadata ?? {};
+    const status = metadata.httpStatusCode;
+    const systemCode = error?.code;
+    const name = errors_errorName(error);
+    const code = untrusted_logText(name === 'Error' && typeof systemCode === 'string' ? systemCode : name, 100);
+    // S3 answers HEAD requests without a body: the SDK then says only "UnknownError".
+    const raw = errors_errorMessage(error);
+    const message = raw === 'UnknownError' || raw === '' ? (status ? `HTTP ${status}` : '') : raw;
+    return {
+        kind: kindOf(error, code, status),
+        code,
+        message: untrusted_logText(message, 300),
+        ...(status !== undefined ? { status } : {}),
+        ...(metadata.attempts !== undefined ? { attempts: metadata.attempts } : {}),
+        ...(metadata.requestId ? { requestId: untrusted_logText(metadata.requestId, 200) } : {}),
+        ...(metadata.extendedRequestId ? { extendedRequestId: untrusted_logText(metadata.extendedRequestId, 200) } : {})
+    };
+}
+/** `S3 HeadBucket (bucket amazon-braket-…)`. */
+function aws_call_describeCall(call) {
+    return `${call.service} ${call.operation}${call.target ? ` (${call.target})` : ''}`;
+}
+/** `failed after 6 attempts: SlowDown: Please reduce your request rate (request id …)`. */
+function aws_call_describeFailure(failure) {
+    const tries = failure.attempts ? ` after ${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}` : '';
+    const ids = [
+        failure.requestId ? `request id ${failure.requestId}` : '',
+        failure.extendedRequestId ? `extended request id ${failure.extendedRequestId}` : ''
+    ].filter((id) => id !== '');
+    const text = !failure.message || failure.message === failure.code
+        ? failure.code
+        : UNNAMED.has(failure.code)
+            ? failure.message
+            : `${failure.code}: ${failure.message}`;
+    return `failed${tries}: ${text}${ids.length > 0 ? ` (${ids.join(', ')})` : ''}`;
+}
+/** What to do, by what went wrong. */
+function adviceFor(call, failure) {
+    switch (failure.kind) {
+        case 'throttled':
+            return `AWS throttled it through every retry: re-run the step in a few minutes. ${RERUN_IS_SAFE}`;
+        case 'server':
+            return (`${call.service} answered with a server error every time: re-run the step. ${RERUN_IS_SAFE} If it keeps failing, look for ` +
+                `${call.service} in your region on the AWS Health Dashboard (${aws_call_AWS_HEALTH_DASHBOARD}).`);
+        case 'network':
+            return `The connection to ${call.service} failed every time (the runner's network, proxy or DNS): re-run the step. ${RERUN_IS_SAFE}`;
+        case 'denied':
+            return call.permission
+                ? `Allow ${call.permission}${call.target ? ` on ${call.target}` : ''} in the policy of the role the step uses (the README lists ` +
+                    `the policy the action needs).`
+                : `The role the step uses may not make this call: add it to the role's policy (the README lists the policy the action needs).`;
+        case 'credentials':
+            return (`AWS did not accept the credentials (expired, revoked or not this account's): re-run the step for fresh ones, or check the ` +
+                `credentials an earlier step configured.`);
+        case 'rejected':
+            return 'AWS refused the request as it was; its message above says what it did not accept.';
+    }
+}
+/** The error to throw for a failed call. An error the action already explained passes through unchanged. */
+function aws_call_awsCallError(call, error, options = {}) {
+    if (error instanceof errors_ActionError)
+        return error;
+    const failure = aws_call_callFailure(error);
+    if (options.attempts !== undefined)
+        failure.attempts = options.attempts;
+    // lib-storage's Upload makes several calls; the one that failed is named on its error.
+    const operation = failedOperation(error) ?? call.operation;
+    const named = { ...call, operation };
+    const message = `${aws_call_describeCall(named)} ${aws_call_describeFailure(failure)}. ${options.advice ?? adviceFor(named, failure)}`;
+    return new AwsCallError(named, failure, message, { cause: error });
+}
+/**
+ * Sends one call; a failure becomes an AwsCallError. `advise` may give advice of
+ * its own for a failure it recognises.
+ */
+async function aws_call_awsCall(call, send, advise) {
+    try {
+        return await send();
+    }
+    catch (error) {
+        const advice = advise?.(aws_call_callFailure(error));
+        throw aws_call_awsCallError(call, error, advice ? { advice } : {});
+    }
+}
+const OPERATION_KEY = '$failedOperation';
+/** The operation an SDK error came from, when the client carries the `nameFailedCalls` middleware. */
+function failedOperation(error) {
+    const value = typeof error === 'object' && error !== null ? error[OPERATION_KEY] : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * A client middleware that writes the failed operation's name on the error, outside
+ * the SDK's retries (so the error is the final one): calls made on the action's
+ * behalf, such as lib-storage's UploadPart, can then be named too.
+ */
+function aws_call_nameFailedCalls() {
+    return {
+        applyToStack(stack) {
+            stack.add((next, context) => async (args) => {
+                try {
+                    return await next(args);
+                }
+                catch (error) {
+                    const operation = context.commandName?.replace(/Command$/, '');
+                    if (operation && typeof error === 'object' && error !== null && failedOperation(error) === undefined)
+                        Object.defineProperty(error, OPERATION_KEY, { value: operation, enumerable: false });
+                    throw error;
+                }
+            }, { step: 'initialize', name: 'nameFailedCalls', override: true });
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-braket/dist-cjs/index.js
+var client_braket_dist_cjs = __nccwpck_require__(3118);
+;// CONCATENATED MODULE: ./.build/aws/clients.js
+
+
+
+
+
+
+const USER_AGENT = 'braket-hybrid-job-action/1';
+/**
+ * Every client retries throttling, server faults and dropped connections in the SDK's
+ * standard mode: exponential back-off with full jitter (each delay drawn at random
+ * below the bound), so the legs of a matrix that hit the same fault spread out
+ * instead of retrying in lock-step. Six attempts ride out a blip of tens of seconds.
+ */
+const RETRIES = { maxAttempts: 6, retryMode: 'standard' };
+/** Braket calls are safe to retry: CreateJob's clientToken makes it idempotent. */
+function braketClient(session) {
+    const client = new client_braket_dist_cjs.BraketClient({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
+    client.middlewareStack.use(aws_call_nameFailedCalls());
+    return client;
+}
+function s3Client(session) {
+    const client = new S3Client({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
+    client.middlewareStack.use(nameFailedCalls());
+    return client;
+}
+/** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
+function logsClient(session) {
+    const client = new CloudWatchLogsClient({
+        region: session.region,
+        credentials: session.credentials,
+        ...RETRIES,
+        customUserAgent: USER_AGENT
+    });
+    client.middlewareStack.use(nameFailedCalls());
+    return client;
+}
+/**
+ * STS with the credentials of the environment, or unsigned for the web identity
+ * exchange, which retries on its own (`maxAttempts: 1`): each attempt needs a fresh OIDC token.
+ */
+function stsClient(region, maxAttempts = RETRIES.maxAttempts) {
+    const client = new dist_cjs/* STSClient */.iM({ region, maxAttempts, retryMode: RETRIES.retryMode, customUserAgent: USER_AGENT });
+    client.middlewareStack.use(aws_call_nameFailedCalls());
+    return client;
+}
+/**
+ * The Price List Query API has endpoints in us-east-1 and a few other regions only, unrelated to
+ * where the job runs: its own region, not the session's. AWS_ENDPOINT_URL_PRICING still redirects it.
+ */
+const PRICING_ENDPOINT_REGION = 'us-east-1';
+function pricingClient(session, endpointRegion = PRICING_ENDPOINT_REGION) {
+    return new PricingClient({
+        region: endpointRegion,
+        credentials: session.credentials,
+        maxAttempts: 6,
+        retryMode: 'standard',
+        customUserAgent: USER_AGENT
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/aws/retry.js
+// Retry with exponential back-off and full jitter for the calls the SDK doesn't
+// retry for us (the web identity exchange needs a fresh OIDC token per attempt).
+// Jitter as in the SDK's standard mode: each delay is drawn between zero and the
+// exponential bound, so matrix legs that failed together don't retry in lock-step.
+
+
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The delay before retry number `retry` (1 for the first): random below min(max, base × 2^(retry-1)). */
+function backoffDelay(retry, options) {
+    const bound = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
+    return Math.floor((options.random ?? Math.random)() * bound);
+}
+async function withRetry(operation, options) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const delayMs = backoffDelay(attempt, options);
+            options.onRetry?.(error, attempt, delayMs);
+            await options.sleep(delayMs);
+        }
+    }
+}
+/** STS's answer when it could not reach the identity provider: worth another try. */
+const RETRYABLE_CODES = new Set(['IDPCommunicationError', 'IDPCommunicationErrorException']);
+/** Throttling, server faults and network failures: what can succeed when tried again (the SDK's own classification). */
+function retry_isTransient(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const sdkError = error;
+    if ((0,retry.isThrottlingError)(sdkError) || (0,retry.isTransientError)(sdkError) || (0,retry.isServerError)(sdkError))
+        return true;
+    if (RETRYABLE_CODES.has(sdkError.name))
+        return true;
+    // A network failure can reach us re-wrapped as a plain Error; its text still names it.
+    return isNetworkFailure(error);
+}
+
 ;// CONCATENATED MODULE: ./.build/aws/web-identity.js
 // Exchanges the workflow's OIDC token for the role's temporary credentials.
 
 
 
 
+
+
+
 /** A failure the workflow's author can fix, with what to change. */
-class CredentialsError extends ActionError {
+class CredentialsError extends errors_ActionError {
 }
 /** The claims of a JWT, read without verifying it: only to explain a refusal. */
 function tokenClaims(token) {
@@ -67622,30 +67957,55 @@ function tokenClaims(token) {
         return {};
     }
 }
-function explainRefusal(error, request, token) {
+/** What to do about a refusal STS gives for a reason of the workflow's set-up; undefined for the rest. */
+function refusalAdvice(code, request, token) {
     const claims = token ? tokenClaims(token) : {};
-    const subject = claims.sub ? ` This run's token has sub "${claims.sub}" and aud "${claims.aud ?? request.audience}".` : '';
-    switch (error.name) {
+    const subject = claims.sub ? `This run's token has sub "${claims.sub}" and aud "${claims.aud ?? request.audience}". ` : '';
+    switch (code) {
         case 'AccessDenied':
         case 'AccessDeniedException':
-            return (`AWS refused to let this workflow assume ${request.roleArn}: ${error.message}.${subject} The role's trust policy must allow ` +
+            return (`AWS refused to let this workflow assume ${request.roleArn}. ${subject}The role's trust policy must allow ` +
                 `sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with ` +
                 `"token.actions.githubusercontent.com:aud": "${request.audience}" and a "token.actions.githubusercontent.com:sub" condition ` +
                 `matching that subject (for pull requests: repo:OWNER/REPO:pull_request).`);
         case 'InvalidIdentityToken':
         case 'InvalidIdentityTokenException':
-            return (`AWS rejected the workflow's OIDC token for ${request.roleArn}: ${error.message}.${subject} Check that the account has the ` +
-                `IAM OIDC provider token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience ` +
-                `input matches it.`);
+            return (`AWS rejected the workflow's OIDC token for ${request.roleArn}. ${subject}Check that the account has the IAM OIDC provider ` +
+                `token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience input matches it.`);
         case 'ExpiredTokenException':
-            return (`The workflow's OIDC token had expired when AWS checked it (${error.message}). Check the runner's clock; the token is ` +
-                `fetched fresh for each attempt.`);
+            return (`The workflow's OIDC token had expired when AWS checked it. Check the runner's clock; the token is fetched fresh for each ` +
+                `attempt.`);
         case 'ValidationError':
-            return (`AWS did not accept the role request for ${request.roleArn}: ${error.message}. If it is about DurationSeconds, lower ` +
-                `role-duration-seconds to the role's maximum session duration (IAM default: 3600) or raise that maximum.`);
+            return (`AWS did not accept the role request for ${request.roleArn}. If it is about DurationSeconds, lower role-duration-seconds to ` +
+                `the role's maximum session duration (IAM default: 3600) or raise that maximum.`);
         default:
-            return `Could not assume ${request.roleArn} with the workflow's OIDC token: ${error.name}: ${error.message}`;
+            return undefined;
     }
+}
+/** core.getIDToken failed: GitHub's token service, not AWS. Its status is only in the message text. */
+class TokenRequestError extends Error {
+    original;
+    status;
+    constructor(original) {
+        super(errors_errorMessage(original).replace(/\s+/g, ' ').trim());
+        this.original = original;
+        const status = /Error Code\s*:\s*(\d{3})/.exec(errors_errorMessage(original))?.[1];
+        if (status)
+            this.status = Number(status);
+    }
+    /** 429 and 5xx (which the toolkit retries only for 502–504), and dropped connections, can pass when asked again. */
+    get retryable() {
+        return this.status === undefined ? isNetworkFailure(this.original) : this.status === 429 || this.status >= 500;
+    }
+}
+function tokenFailureMessage(error, audience, attempts) {
+    const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const what = `GitHub's OIDC token request (core.getIDToken, audience "${audience}") failed after ${tries}`;
+    const detail = untrusted_logText(error.message, 300);
+    if (error.retryable)
+        return (`${what}: ${detail}. The token comes from GitHub, not AWS: re-run the step. ${RERUN_IS_SAFE} If it keeps failing, check ` +
+            `https://www.githubstatus.com (Actions).`);
+    return `${what}: ${detail}. Check that the job has "permissions: { id-token: write, contents: read }".`;
 }
 async function assumeRoleWithWebIdentity(request, deps) {
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
@@ -67656,12 +68016,17 @@ async function assumeRoleWithWebIdentity(request, deps) {
         throw new CredentialsError(`role-to-assume is set but the job has no OIDC token to exchange for it. Give the job "permissions: { id-token: write, contents: ` +
             `read }".${fork}`);
     }
-    // The SDK must not retry on its own here: each attempt needs a fresh OIDC token.
-    const sts = new dist_cjs/* STSClient */.iM({ region: request.region, maxAttempts: 1 });
+    const sts = stsClient(request.region, 1);
+    const call = { service: 'STS', operation: 'AssumeRoleWithWebIdentity', target: `role ${request.roleArn}` };
     let lastToken;
+    let attempts = 0;
     try {
-        const response = await withRetry(async () => {
-            const token = await deps.getIdToken(request.audience);
+        const response = await withRetry(async (attempt) => {
+            attempts = attempt;
+            // A fresh token for every attempt: a token STS saw once may not be accepted again.
+            const token = await deps.getIdToken(request.audience).catch((error) => {
+                throw new TokenRequestError(error);
+            });
             setSecret(token);
             lastToken = token;
             return sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
@@ -67675,13 +68040,18 @@ async function assumeRoleWithWebIdentity(request, deps) {
             baseDelayMs: 1000,
             maxDelayMs: 16000,
             sleep: deps.sleep,
-            isRetryable: retry_isTransient,
-            onRetry: (error, attempt, delayMs) => info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${errors_errorName(error)}); retrying in ${delayMs / 1000}s`)
+            ...(deps.random ? { random: deps.random } : {}),
+            isRetryable: (error) => (error instanceof TokenRequestError ? error.retryable : retry_isTransient(error)),
+            onRetry: (error, attempt, delayMs) => {
+                const what = error instanceof TokenRequestError ? 'The OIDC token request' : 'AssumeRoleWithWebIdentity';
+                const why = error instanceof TokenRequestError ? (error.status ?? 'no answer') : errors_errorName(error);
+                info(`${what} attempt ${attempt} failed (${untrusted_logText(String(why), 100)}); retrying in ${(delayMs / 1000).toFixed(1)}s`);
+            }
         });
         const credentials = response.Credentials;
         const assumedRoleArn = response.AssumedRoleUser?.Arn ?? '';
         if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken) {
-            throw new CredentialsError('AssumeRoleWithWebIdentity returned no credentials.');
+            throw new CredentialsError(`${aws_call_describeCall(call)} returned no credentials.`);
         }
         for (const secret of [credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken])
             setSecret(secret);
@@ -67697,8 +68067,13 @@ async function assumeRoleWithWebIdentity(request, deps) {
     catch (error) {
         if (error instanceof CredentialsError)
             throw error;
-        const explained = error instanceof Error ? explainRefusal(error, request, lastToken) : String(error);
-        throw new CredentialsError(explained);
+        if (error instanceof TokenRequestError)
+            throw new CredentialsError(tokenFailureMessage(error, request.audience, attempts), { cause: error });
+        const advice = refusalAdvice(errors_errorName(error), request, lastToken);
+        if (!advice)
+            throw aws_call_awsCallError(call, error, { attempts });
+        const failure = { ...aws_call_callFailure(error), attempts };
+        throw new CredentialsError(`${aws_call_describeCall(call)} ${aws_call_describeFailure(failure)}. ${advice}`, { cause: error });
     }
     finally {
         sts.destroy();
@@ -67712,6 +68087,11 @@ async function assumeRoleWithWebIdentity(request, deps) {
 
 
 
+
+
+
+const NO_CREDENTIALS = 'No usable AWS credentials in the environment. Set role-to-assume (with "permissions: id-token: write") or configure credentials ' +
+    'in an earlier step, e.g. aws-actions/configure-aws-credentials.';
 /** Re-assume this long before the role's credentials run out, so a long wait never hits ExpiredToken. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 async function openAwsSession(source, region, deps) {
@@ -67736,7 +68116,7 @@ async function openAwsSession(source, region, deps) {
             if (current.expiration.getTime() - Date.now() < REFRESH_MARGIN_MS) {
                 current = await assume();
                 session.expiration = current.expiration;
-                info(`Re-assumed ${current.assumedRoleArn} until ${current.expiration.toISOString()}`);
+                info(`Re-assumed ${untrusted_logText(current.assumedRoleArn)} until ${current.expiration.toISOString()}`);
             }
             return {
                 accessKeyId: current.accessKeyId,
@@ -67747,73 +68127,19 @@ async function openAwsSession(source, region, deps) {
         };
         return session;
     }
-    const sts = new dist_cjs/* STSClient */.iM({ region });
+    const sts = stsClient(region);
+    const call = { service: 'STS', operation: 'GetCallerIdentity', target: 'the credentials in the environment' };
     try {
-        const caller = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
+        const caller = await aws_call_awsCall(call, () => sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({})), 
+        // Throttling and outages get the generic advice; anything else means there are no credentials to use.
+        (failure) => (['credentials', 'denied', 'rejected'].includes(failure.kind) ? NO_CREDENTIALS : undefined));
         logHeading('AWS');
         logRow('credentials', `${caller.Arn} (from the environment)`);
         return { region, accountId: caller.Account ?? '', callerArn: caller.Arn ?? '' };
     }
-    catch (error) {
-        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        throw new CredentialsError(`No usable AWS credentials in the environment (${reason}). Set role-to-assume (with "permissions: id-token: write") or configure ` +
-            `credentials in an earlier step, e.g. aws-actions/configure-aws-credentials.`);
-    }
     finally {
         sts.destroy();
     }
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-braket/dist-cjs/index.js
-var client_braket_dist_cjs = __nccwpck_require__(3118);
-;// CONCATENATED MODULE: ./.build/aws/clients.js
-
-
-
-
-const USER_AGENT = 'braket-hybrid-job-action/1';
-/** Braket calls retry throttling and server faults (standard mode); CreateJob is safe to retry: its clientToken makes it idempotent. */
-function braketClient(session) {
-    return new client_braket_dist_cjs.BraketClient({
-        region: session.region,
-        credentials: session.credentials,
-        maxAttempts: 6,
-        retryMode: 'standard',
-        customUserAgent: USER_AGENT
-    });
-}
-function s3Client(session) {
-    return new S3Client({
-        region: session.region,
-        credentials: session.credentials,
-        maxAttempts: 6,
-        retryMode: 'standard',
-        customUserAgent: USER_AGENT
-    });
-}
-/** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
-function logsClient(session) {
-    return new CloudWatchLogsClient({
-        region: session.region,
-        credentials: session.credentials,
-        maxAttempts: 6,
-        retryMode: 'standard',
-        customUserAgent: USER_AGENT
-    });
-}
-/**
- * The Price List Query API has endpoints in us-east-1 and a few other regions only, unrelated to
- * where the job runs: its own region, not the session's. AWS_ENDPOINT_URL_PRICING still redirects it.
- */
-const PRICING_ENDPOINT_REGION = 'us-east-1';
-function pricingClient(session, endpointRegion = PRICING_ENDPOINT_REGION) {
-    return new PricingClient({
-        region: endpointRegion,
-        credentials: session.credentials,
-        maxAttempts: 6,
-        retryMode: 'standard',
-        customUserAgent: USER_AGENT
-    });
 }
 
 ;// CONCATENATED MODULE: ./.build/inputs/action-inputs.js
@@ -67871,62 +68197,6 @@ function readInputs(getInput = core_getInput) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.build/common/untrusted.js
-// Text that comes from the repository, the job or AWS (file names, hyperparameters,
-// log lines, failure reasons, results) is someone else's: before it reaches the step
-// log it must not be able to start a workflow command (`::warning::…`, `##[…]`), and
-// before it reaches the summary or a comment it must not be able to open Markdown or
-// HTML of its own, mention people, or break out of a table cell.
-/** Characters that end or fake a line, and other C0/C1 controls, as visible escapes. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function escapeControl(char) {
-    switch (char) {
-        case '\n':
-            return '\\n';
-        case '\r':
-            return '\\r';
-        case '\t':
-            return '\\t';
-        default:
-            return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    }
-}
-/**
- * One line of untrusted text, safe anywhere inside a line the action prints: no line
- * break (so it can never begin a line, where the runner looks for commands), no
- * terminal control sequences. Long text is cut to `max` characters.
- */
-function logText(text, max = 500) {
-    const single = text.replace(CONTROL, escapeControl);
-    return single.length > max ? `${single.slice(0, max - 1)}…` : single;
-}
-/** Untrusted text as a quoted, escaped string for the log: `"notes\n::warning::x.tmp"`. */
-function untrusted_quoted(text, max = 500) {
-    return `"${logText(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-/**
- * Untrusted text for Markdown (summary, PR comment), as plain words: HTML escaped,
- * Markdown's punctuation backslash-escaped, `@` kept from mentioning anyone, line
- * breaks folded, and `|` escaped so it stays inside a table cell.
- */
-function markdownText(text, max = 500) {
-    const single = logText(text, max);
-    const escaped = single.replace(/[\\`*_[\]#!|~]/g, '\\$&').replace(/^(\s*)([-+>]|\d+\.)/, '$1\\$2');
-    return escapeHtml(escaped).replace(/@/g, '@\u200b');
-}
-/** Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped. */
-function codeText(text, max = 500) {
-    return `<code>${escapeHtml(logText(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`;
-}
-/** Untrusted multi-line text for a `<pre>` block: escaped, and every line kept. */
-function preText(text) {
-    return `<pre>${escapeHtml(text).replace(/@/g, '&#64;')}</pre>`;
-}
-
 ;// CONCATENATED MODULE: ./.build/inputs/parse-input.js
 // Turns raw input strings into values, reporting problems by input name.
 
@@ -71092,7 +71362,7 @@ function problemText(problem) {
     return /^is\b/.test(problem.message) ? `Input "${problem.input}" ${problem.message}` : `Input "${problem.input}": ${problem.message}`;
 }
 /** Every problem found in the inputs; thrown before anything touches AWS. */
-class InputError extends ActionError {
+class InputError extends errors_ActionError {
     problems;
     constructor(problems) {
         super(problems.map(problemText).join('\n'));
@@ -71242,7 +71512,7 @@ var promises_ = __nccwpck_require__(1455);
 
 
 
-class errors_SourcePackagingError extends ActionError {
+class errors_SourcePackagingError extends errors_ActionError {
     input;
     problem;
     constructor(input, 
@@ -75446,6 +75716,7 @@ function wasFollowed() {
 
 
 
+
 class JobCanceller {
     braket;
     jobArn;
@@ -75462,21 +75733,22 @@ class JobCanceller {
         return this.attempt;
     }
     async send(reason, why) {
-        info(`${why}: cancelling ${this.jobArn}`);
+        info(`${why}: cancelling ${untrusted_logText(this.jobArn)}`);
+        const call = { service: 'Braket', operation: 'CancelJob', target: this.jobArn, permission: 'braket:CancelJob' };
         try {
             const response = await this.braket.send(new client_braket_dist_cjs.CancelJobCommand({ jobArn: this.jobArn }));
-            info(`CancelJob accepted: the job is ${response.cancellationStatus ?? 'CANCELLING'}.`);
-            return { reason, cancellationStatus: response.cancellationStatus ?? 'CANCELLING' };
+            const status = response.cancellationStatus ?? 'CANCELLING';
+            info(`CancelJob accepted: the job is ${untrusted_logText(status)}.`);
+            return { reason, cancellationStatus: status };
         }
         catch (error) {
-            const text = describeError(error);
+            const failure = aws_call_callFailure(error);
+            const text = `${failure.code}: ${failure.message}`;
             // ConflictException: it ended on its own meanwhile; nothing left to stop.
-            if (errors_errorName(error) === 'ConflictException')
-                info(`CancelJob: ${text}`);
+            if (failure.code === 'ConflictException')
+                info(`CancelJob: ${untrusted_logText(text)}`);
             else
-                core_error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, {
-                    title: 'Amazon Braket hybrid job'
-                });
+                core_error(aws_call_awsCallError(call, error, { advice: 'It may still be running: cancel it in the Braket console (Hybrid jobs → Cancel).' }).message, { title: 'Amazon Braket hybrid job' });
             return { reason, error: text };
         }
     }
@@ -75570,10 +75842,108 @@ class poll_schedule_PollSchedule {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/aws/braket-submission.js
+// Talks to Braket for the submission: the device pre-check, CreateJob exactly
+// once, and the job's state right after.
+
+
+
+class SubmissionError extends (/* unused pure expression or super */ null && (ActionError)) {
+}
+/** Fails fast on a device that can't take the job; local simulators run inside the job and need no check. */
+async function checkDevice(braket, device, region) {
+    if (device.startsWith('local:'))
+        return undefined;
+    const call = { service: 'Braket', operation: 'GetDevice', target: device, permission: 'braket:GetDevice' };
+    let response;
+    try {
+        response = await braket.send(new GetDeviceCommand({ deviceArn: device }));
+    }
+    catch (error) {
+        const name = errorName(error);
+        if (name === 'ResourceNotFoundException' || name === 'ValidationException') {
+            throw new SubmissionError(`Input "device": ${device} is not a Braket device in ${region} (${describeCall(call)} ${describeFailure(callFailure(error))}). ` +
+                `List the devices with "aws braket search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`);
+        }
+        throw awsCallError(call, error);
+    }
+    const summary = {
+        deviceArn: response.deviceArn ?? device,
+        deviceName: response.deviceName ?? '',
+        providerName: response.providerName ?? '',
+        deviceType: response.deviceType ?? '',
+        deviceStatus: response.deviceStatus ?? '',
+        queueSize: response.deviceQueueInfo?.find((q) => q.queue === 'JOBS_QUEUE')?.queueSize
+    };
+    if (summary.deviceStatus === 'RETIRED')
+        throw new SubmissionError(`Input "device": ${summary.providerName} ${summary.deviceName} (${device}) is RETIRED and takes no more jobs. Pick another device; ` +
+            `see the Braket console's Devices page.`);
+    if (summary.deviceStatus === 'OFFLINE')
+        throw new SubmissionError(`Input "device": ${summary.providerName} ${summary.deviceName} (${device}) is OFFLINE right now. Check its availability window in ` +
+            `the Braket console and re-run then, or pick another device.`);
+    return summary;
+}
+/** What to do about each CreateJob error the API defines. */
+function createJobAdvice(code, request) {
+    switch (code) {
+        case 'ValidationException':
+            return 'Braket rejected the job request: its message says which field.';
+        case 'AccessDeniedException':
+            return (`The submitting role needs braket:CreateJob, and iam:PassRole on the execution role ${request.roleArn} (see the README's ` +
+                `policy).`);
+        case 'ConflictException':
+            return (`Braket already has a different job under clientToken ${request.clientToken}: the same run and step asked for a different job ` +
+                `before. To submit another job from this step, set idempotency-key (e.g. to the matrix values), or set client-token explicitly.`);
+        case 'DeviceOfflineException':
+            return `Device ${request.deviceConfig?.device} is offline: check its availability in the Braket console, or pick another device.`;
+        case 'DeviceRetiredException':
+            return `Device ${request.deviceConfig?.device} is retired: pick another device.`;
+        case 'ServiceQuotaExceededException':
+            return (`Braket's quota for hybrid jobs is used up: wait for running jobs to end, or request a quota increase (Service Quotas → ` +
+                `Amazon Braket).`);
+        case 'ThrottlingException':
+        case 'InternalServiceException':
+            // What every throttled or failing call is told: re-run; the clientToken keeps it one job.
+            return undefined;
+        default:
+            return undefined;
+    }
+}
+function createJobCall(request) {
+    return { service: 'Braket', operation: 'CreateJob', target: `job ${request.jobName}`, permission: 'braket:CreateJob' };
+}
+/** Turns a CreateJob failure into what happened and what to do about it. */
+function explainCreateJobError(error, request) {
+    const advice = createJobAdvice(errorName(error), request);
+    return awsCallError(createJobCall(request), error, advice ? { advice } : {});
+}
+async function createJob(braket, request) {
+    let response;
+    try {
+        response = await braket.send(new CreateJobCommand(request));
+    }
+    catch (error) {
+        throw explainCreateJobError(error, request);
+    }
+    if (!response.jobArn)
+        throw new SubmissionError(`${describeCall(createJobCall(request))} returned no jobArn.`);
+    return response.jobArn;
+}
+function braket_submission_getJobCall(jobArn) {
+    return { service: 'Braket', operation: 'GetJob', target: jobArn, permission: 'braket:GetJob' };
+}
+async function describeJob(braket, jobArn) {
+    return awsCall(braket_submission_getJobCall(jobArn), () => braket.send(new GetJobCommand({ jobArn })));
+}
+const ENDED_UNSUCCESSFULLY = new Set(['FAILED', 'CANCELLED']);
+
 ;// CONCATENATED MODULE: ./.build/follow/watch-job.js
 // The polling loop: GetJob with a settling backoff until the job ends, the wait
 // times out, or the workflow run is cancelled. Throttling and blips are tolerated;
 // only a run of failures (or a non-transient one) gives up.
+
+
+
 
 
 
@@ -75610,9 +75980,14 @@ async function watchJob(options) {
             if (aborted(error) && last)
                 return { end: 'workflow-cancel', job: last };
             failures += 1;
-            if (!isTransient(error) || failures >= MAX_CONSECUTIVE_FAILURES)
-                throw error;
-            core.warning(`GetJob failed (${errorName(error)}: ${errorMessage(error)}); trying again.`);
+            if (!isTransient(error))
+                throw awsCallError(getJobCall(options.jobArn), error);
+            if (failures >= MAX_CONSECUTIVE_FAILURES)
+                throw awsCallError(getJobCall(options.jobArn), error, {
+                    advice: `${failures} polls in a row failed, each retried by the SDK: the job may still be running. Look for it in the Braket ` +
+                        `console; if GetJob keeps failing, look for Braket in your region on the AWS Health Dashboard (${AWS_HEALTH_DASHBOARD}).`
+                });
+            core.warning(`Braket GetJob ${describeFailure(callFailure(error))}; trying again.`);
         }
         if (options.abort.aborted && last)
             return { end: 'workflow-cancel', job: last };
@@ -75644,7 +76019,7 @@ async function awaitEnd(options, last, withinMs) {
             await options.onJob(job);
         }
         catch (error) {
-            core.info(`GetJob after cancelling failed (${errorName(error)}); the last status seen was ${job.status}.`);
+            core.info(`Braket GetJob after cancelling ${describeFailure(callFailure(error))}; the last status seen was ${logText(job.status ?? '')}.`);
             break;
         }
     }
@@ -75658,6 +76033,9 @@ async function awaitEnd(options, last, withinMs) {
 // RUNNING is cancelled here, so no paid job outlives its workflow run by accident.
 // A job the main step left running on purpose (wait: false, cancel-on-timeout:
 // false, cancel-on-workflow-cancel: false) is never touched.
+
+
+
 
 
 
@@ -75690,9 +76068,9 @@ async function runPost(env = process.env) {
         });
         const braket = braketClient(session);
         try {
-            const status = (await getJob(braket, jobArn)).status ?? 'UNKNOWN';
+            const status = (await aws_call_awsCall(braket_submission_getJobCall(jobArn), () => getJob(braket, jobArn))).status ?? 'UNKNOWN';
             if (!ACTIVE_STATUSES.has(status)) {
-                info(`${jobArn} is ${status}: nothing to cancel.`);
+                info(`${jobArn} is ${untrusted_logText(status)}: nothing to cancel.`);
                 return;
             }
             const attempt = await new JobCanceller(braket, jobArn).cancel('workflow-cancel', `The main step stopped while following the job (workflow run cancelled, or the step failed) and the job is still ${status}`);
@@ -75720,7 +76098,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5644);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6248);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

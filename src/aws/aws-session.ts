@@ -1,11 +1,14 @@
 // The credentials every S3 and Braket call uses, and the account they belong to.
 import * as core from '@actions/core'
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import type { CredentialSource } from '../inputs/job-spec.js'
+import { logText } from '../common/untrusted.js'
 import { logHeading, logRow } from '../report/log-layout.js'
+import { awsCall, type AwsCall } from './aws-call.js'
+import { stsClient } from './clients.js'
 import { realSleep, type Sleep } from './retry.js'
-import { assumeRoleWithWebIdentity, CredentialsError, type TemporaryCredentials } from './web-identity.js'
+import { assumeRoleWithWebIdentity, type TemporaryCredentials } from './web-identity.js'
 
 export interface AwsSession {
   region: string
@@ -22,6 +25,10 @@ export interface SessionDeps {
   sleep?: Sleep
   env: NodeJS.ProcessEnv
 }
+
+const NO_CREDENTIALS =
+  'No usable AWS credentials in the environment. Set role-to-assume (with "permissions: id-token: write") or configure credentials ' +
+  'in an earlier step, e.g. aws-actions/configure-aws-credentials.'
 
 /** Re-assume this long before the role's credentials run out, so a long wait never hits ExpiredToken. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000
@@ -49,7 +56,7 @@ export async function openAwsSession(source: CredentialSource, region: string, d
       if (current.expiration.getTime() - Date.now() < REFRESH_MARGIN_MS) {
         current = await assume()
         session.expiration = current.expiration
-        core.info(`Re-assumed ${current.assumedRoleArn} until ${current.expiration.toISOString()}`)
+        core.info(`Re-assumed ${logText(current.assumedRoleArn)} until ${current.expiration.toISOString()}`)
       }
       return {
         accessKeyId: current.accessKeyId,
@@ -61,18 +68,18 @@ export async function openAwsSession(source: CredentialSource, region: string, d
     return session
   }
 
-  const sts = new STSClient({ region })
+  const sts = stsClient(region)
+  const call: AwsCall = { service: 'STS', operation: 'GetCallerIdentity', target: 'the credentials in the environment' }
   try {
-    const caller = await sts.send(new GetCallerIdentityCommand({}))
+    const caller = await awsCall(
+      call,
+      () => sts.send(new GetCallerIdentityCommand({})),
+      // Throttling and outages get the generic advice; anything else means there are no credentials to use.
+      (failure) => (['credentials', 'denied', 'rejected'].includes(failure.kind) ? NO_CREDENTIALS : undefined)
+    )
     logHeading('AWS')
     logRow('credentials', `${caller.Arn} (from the environment)`)
     return { region, accountId: caller.Account ?? '', callerArn: caller.Arn ?? '' }
-  } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-    throw new CredentialsError(
-      `No usable AWS credentials in the environment (${reason}). Set role-to-assume (with "permissions: id-token: write") or configure ` +
-        `credentials in an earlier step, e.g. aws-actions/configure-aws-credentials.`
-    )
   } finally {
     sts.destroy()
   }

@@ -8,7 +8,8 @@ import {
   type CreateJobCommandInput,
   type GetJobCommandOutput
 } from '@aws-sdk/client-braket'
-import { ActionError, errorMessage, errorName } from '../common/errors.js'
+import { ActionError, errorName } from '../common/errors.js'
+import { awsCall, awsCallError, callFailure, describeCall, describeFailure, type AwsCall } from './aws-call.js'
 
 export class SubmissionError extends ActionError {}
 
@@ -24,6 +25,7 @@ export interface DeviceSummary {
 /** Fails fast on a device that can't take the job; local simulators run inside the job and need no check. */
 export async function checkDevice(braket: BraketClient, device: string, region: string): Promise<DeviceSummary | undefined> {
   if (device.startsWith('local:')) return undefined
+  const call: AwsCall = { service: 'Braket', operation: 'GetDevice', target: device, permission: 'braket:GetDevice' }
   let response
   try {
     response = await braket.send(new GetDeviceCommand({ deviceArn: device }))
@@ -31,13 +33,11 @@ export async function checkDevice(braket: BraketClient, device: string, region: 
     const name = errorName(error)
     if (name === 'ResourceNotFoundException' || name === 'ValidationException') {
       throw new SubmissionError(
-        `Input "device": ${device} is not a Braket device in ${region} (${errorMessage(error)}). List the devices with "aws braket ` +
-          `search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`
+        `Input "device": ${device} is not a Braket device in ${region} (${describeCall(call)} ${describeFailure(callFailure(error))}). ` +
+          `List the devices with "aws braket search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`
       )
     }
-    if (name === 'AccessDeniedException')
-      throw new SubmissionError(`The role may not read device ${device}: allow braket:GetDevice. (${errorMessage(error)})`)
-    throw error
+    throw awsCallError(call, error)
   }
   const summary: DeviceSummary = {
     deviceArn: response.deviceArn ?? device,
@@ -60,60 +60,66 @@ export async function checkDevice(braket: BraketClient, device: string, region: 
   return summary
 }
 
-/** Turns each CreateJob error the API defines into what to do about it. */
-export function explainCreateJobError(error: unknown, request: CreateJobCommandInput): Error {
-  if (!(error instanceof Error)) return new SubmissionError(String(error))
-  const message = error.message
-  switch (error.name) {
+/** What to do about each CreateJob error the API defines. */
+export function createJobAdvice(code: string, request: CreateJobCommandInput): string | undefined {
+  switch (code) {
     case 'ValidationException':
-      return new SubmissionError(`Braket rejected the job request: ${message}`)
+      return 'Braket rejected the job request: its message says which field.'
     case 'AccessDeniedException':
-      return new SubmissionError(
-        `Braket denied CreateJob: ${message}. The submitting role needs braket:CreateJob, and iam:PassRole on the execution role ` +
-          `${request.roleArn} (see the README's policy).`
+      return (
+        `The submitting role needs braket:CreateJob, and iam:PassRole on the execution role ${request.roleArn} (see the README's ` +
+        `policy).`
       )
     case 'ConflictException':
-      return new SubmissionError(
+      return (
         `Braket already has a different job under clientToken ${request.clientToken}: the same run and step asked for a different job ` +
-          `before (${message}). To submit another job from this step, set idempotency-key (e.g. to the matrix values), or set ` +
-          `client-token explicitly.`
+        `before. To submit another job from this step, set idempotency-key (e.g. to the matrix values), or set client-token explicitly.`
       )
     case 'DeviceOfflineException':
-      return new SubmissionError(
-        `Device ${request.deviceConfig?.device} is offline: ${message}. Check its availability in the Braket console, or pick another ` +
-          `device.`
-      )
+      return `Device ${request.deviceConfig?.device} is offline: check its availability in the Braket console, or pick another device.`
     case 'DeviceRetiredException':
-      return new SubmissionError(`Device ${request.deviceConfig?.device} is retired: ${message}. Pick another device.`)
+      return `Device ${request.deviceConfig?.device} is retired: pick another device.`
     case 'ServiceQuotaExceededException':
-      return new SubmissionError(
-        `Braket's quota for hybrid jobs is used up: ${message}. Wait for running jobs to end, or request a quota increase (Service ` +
-          `Quotas → Amazon Braket).`
+      return (
+        `Braket's quota for hybrid jobs is used up: wait for running jobs to end, or request a quota increase (Service Quotas → ` +
+        `Amazon Braket).`
       )
     case 'ThrottlingException':
     case 'InternalServiceException':
-      return new SubmissionError(
-        `Braket could not take the job after retries (${error.name}: ${message}). Re-run the job: the same clientToken makes sure no ` +
-          `duplicate is created.`
-      )
+      // What every throttled or failing call is told: re-run; the clientToken keeps it one job.
+      return undefined
     default:
-      return new SubmissionError(`CreateJob failed: ${error.name}: ${message}`)
+      return undefined
   }
+}
+
+function createJobCall(request: CreateJobCommandInput): AwsCall {
+  return { service: 'Braket', operation: 'CreateJob', target: `job ${request.jobName}`, permission: 'braket:CreateJob' }
+}
+
+/** Turns a CreateJob failure into what happened and what to do about it. */
+export function explainCreateJobError(error: unknown, request: CreateJobCommandInput): Error {
+  const advice = createJobAdvice(errorName(error), request)
+  return awsCallError(createJobCall(request), error, advice ? { advice } : {})
 }
 
 export async function createJob(braket: BraketClient, request: CreateJobCommandInput): Promise<string> {
+  let response
   try {
-    const response = await braket.send(new CreateJobCommand(request))
-    if (!response.jobArn) throw new SubmissionError('CreateJob returned no jobArn.')
-    return response.jobArn
+    response = await braket.send(new CreateJobCommand(request))
   } catch (error) {
-    if (error instanceof SubmissionError) throw error
     throw explainCreateJobError(error, request)
   }
+  if (!response.jobArn) throw new SubmissionError(`${describeCall(createJobCall(request))} returned no jobArn.`)
+  return response.jobArn
+}
+
+export function getJobCall(jobArn: string): AwsCall {
+  return { service: 'Braket', operation: 'GetJob', target: jobArn, permission: 'braket:GetJob' }
 }
 
 export async function describeJob(braket: BraketClient, jobArn: string): Promise<GetJobCommandOutput> {
-  return braket.send(new GetJobCommand({ jobArn }))
+  return awsCall(getJobCall(jobArn), () => braket.send(new GetJobCommand({ jobArn })))
 }
 
 export const ENDED_UNSUCCESSFULLY = new Set(['FAILED', 'CANCELLED'])

@@ -2,40 +2,53 @@ import { BraketClient } from '@aws-sdk/client-braket'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { PricingClient } from '@aws-sdk/client-pricing'
 import { S3Client } from '@aws-sdk/client-s3'
+import { STSClient } from '@aws-sdk/client-sts'
 import type { AwsSession } from './aws-session.js'
+import { nameFailedCalls } from './aws-call.js'
 
 const USER_AGENT = 'braket-hybrid-job-action/1'
 
-/** Braket calls retry throttling and server faults (standard mode); CreateJob is safe to retry: its clientToken makes it idempotent. */
+/**
+ * Every client retries throttling, server faults and dropped connections in the SDK's
+ * standard mode: exponential back-off with full jitter (each delay drawn at random
+ * below the bound), so the legs of a matrix that hit the same fault spread out
+ * instead of retrying in lock-step. Six attempts ride out a blip of tens of seconds.
+ */
+const RETRIES = { maxAttempts: 6, retryMode: 'standard' } as const
+
+/** Braket calls are safe to retry: CreateJob's clientToken makes it idempotent. */
 export function braketClient(session: AwsSession): BraketClient {
-  return new BraketClient({
-    region: session.region,
-    credentials: session.credentials,
-    maxAttempts: 6,
-    retryMode: 'standard',
-    customUserAgent: USER_AGENT
-  })
+  const client = new BraketClient({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
+  client.middlewareStack.use(nameFailedCalls())
+  return client
 }
 
 export function s3Client(session: AwsSession): S3Client {
-  return new S3Client({
-    region: session.region,
-    credentials: session.credentials,
-    maxAttempts: 6,
-    retryMode: 'standard',
-    customUserAgent: USER_AGENT
-  })
+  const client = new S3Client({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
+  client.middlewareStack.use(nameFailedCalls())
+  return client
 }
 
 /** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
 export function logsClient(session: AwsSession): CloudWatchLogsClient {
-  return new CloudWatchLogsClient({
+  const client = new CloudWatchLogsClient({
     region: session.region,
     credentials: session.credentials,
-    maxAttempts: 6,
-    retryMode: 'standard',
+    ...RETRIES,
     customUserAgent: USER_AGENT
   })
+  client.middlewareStack.use(nameFailedCalls())
+  return client
+}
+
+/**
+ * STS with the credentials of the environment, or unsigned for the web identity
+ * exchange, which retries on its own (`maxAttempts: 1`): each attempt needs a fresh OIDC token.
+ */
+export function stsClient(region: string, maxAttempts: number = RETRIES.maxAttempts): STSClient {
+  const client = new STSClient({ region, maxAttempts, retryMode: RETRIES.retryMode, customUserAgent: USER_AGENT })
+  client.middlewareStack.use(nameFailedCalls())
+  return client
 }
 
 /**

@@ -4,13 +4,18 @@
 // failures.
 import * as core from '@actions/core'
 import type { BraketClient } from '@aws-sdk/client-braket'
+import { errorMessage } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
 import type { JobPlan } from '../plan/job-plan.js'
-import { createJob, describeJob, ENDED_UNSUCCESSFULLY } from './braket-submission.js'
+import { createJob, describeJob, ENDED_UNSUCCESSFULLY, SubmissionError } from './braket-submission.js'
 
 export interface Submission {
   plan: JobPlan
   jobArn: string
+  /** The job's status right after CreateJob; UNKNOWN when it could not be read (see statusError). */
   status: string
+  /** Why the first status could not be read: the job exists all the same. */
+  statusError?: string
   /** Earlier attempts' jobs that came back ended, and were not reused. */
   passedOver: Array<{ jobArn: string; status: string; attempt: number }>
 }
@@ -29,12 +34,40 @@ export async function submitExactlyOnce(
     const plan = planFor(attempt)
     const jobArn = await createJob(braket, plan.request)
     onCreated(jobArn, plan)
-    const status = (await describeJob(braket, jobArn)).status ?? 'UNKNOWN'
+    let status: string
+    try {
+      status = (await describeJob(braket, jobArn)).status ?? 'UNKNOWN'
+    } catch (error) {
+      if (attempt < lastAttempt)
+        // Without its status this re-run can't tell whether the earlier job is to be reused or retried.
+        throw new SubmissionError(
+          `Run attempt ${attempt}'s job exists: ${jobArn}; reading its status failed: ${errorMessage(error)} Without it, this re-run ` +
+            `can't tell whether to reuse that job or submit a fresh one.`,
+          { cause: error }
+        )
+      return { plan, jobArn, status: 'UNKNOWN', statusError: errorMessage(error), passedOver }
+    }
     if (attempt < lastAttempt && ENDED_UNSUCCESSFULLY.has(status)) {
-      core.info(`Run attempt ${attempt}'s job ${jobArn} ended ${status}; this re-run (attempt ${runAttempt}) submits a fresh job.`)
+      core.info(
+        `Run attempt ${attempt}'s job ${logText(jobArn)} ended ${logText(status)}; this re-run (attempt ${runAttempt}) submits a fresh job.`
+      )
       passedOver.push({ jobArn, status, attempt })
       continue
     }
     return { plan, jobArn, status, passedOver }
   }
+}
+
+/**
+ * The job was created but its first status could not be read. The job exists and
+ * the outputs name it: a step that only submits succeeds, with a warning; a step
+ * that waits goes on to follow it (the follower reads the status again).
+ */
+export function warnStatusUnread(submission: Submission, wait: boolean): void {
+  if (submission.statusError === undefined) return
+  core.warning(
+    `Job created: ${submission.jobArn}; reading its status failed: ${submission.statusError}` +
+      (wait ? ' Following it all the same.' : ' The job was submitted; its status output is UNKNOWN.'),
+    { title: 'Amazon Braket hybrid job' }
+  )
 }

@@ -1,8 +1,11 @@
 // Exchanges the workflow's OIDC token for the role's temporary credentials.
 import * as core from '@actions/core'
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts'
+import { ActionError, errorMessage, errorName } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
+import { awsCallError, callFailure, describeCall, describeFailure, isNetworkFailure, RERUN_IS_SAFE, type AwsCall } from './aws-call.js'
+import { stsClient } from './clients.js'
 import { isTransient, withRetry, type Sleep } from './retry.js'
-import { ActionError, errorName } from '../common/errors.js'
 
 export interface TemporaryCredentials {
   accessKeyId: string
@@ -27,6 +30,8 @@ export interface WebIdentityDeps {
   sleep: Sleep
   env: NodeJS.ProcessEnv
   attempts?: number
+  /** For the retries' jitter; tests pin it. */
+  random?: () => number
 }
 
 /** A failure the workflow's author can fix, with what to change. */
@@ -41,14 +46,15 @@ function tokenClaims(token: string): { sub?: string; aud?: string } {
   }
 }
 
-function explainRefusal(error: Error, request: WebIdentityRequest, token: string | undefined): string {
+/** What to do about a refusal STS gives for a reason of the workflow's set-up; undefined for the rest. */
+function refusalAdvice(code: string, request: WebIdentityRequest, token: string | undefined): string | undefined {
   const claims = token ? tokenClaims(token) : {}
-  const subject = claims.sub ? ` This run's token has sub "${claims.sub}" and aud "${claims.aud ?? request.audience}".` : ''
-  switch (error.name) {
+  const subject = claims.sub ? `This run's token has sub "${claims.sub}" and aud "${claims.aud ?? request.audience}". ` : ''
+  switch (code) {
     case 'AccessDenied':
     case 'AccessDeniedException':
       return (
-        `AWS refused to let this workflow assume ${request.roleArn}: ${error.message}.${subject} The role's trust policy must allow ` +
+        `AWS refused to let this workflow assume ${request.roleArn}. ${subject}The role's trust policy must allow ` +
         `sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with ` +
         `"token.actions.githubusercontent.com:aud": "${request.audience}" and a "token.actions.githubusercontent.com:sub" condition ` +
         `matching that subject (for pull requests: repo:OWNER/REPO:pull_request).`
@@ -56,23 +62,49 @@ function explainRefusal(error: Error, request: WebIdentityRequest, token: string
     case 'InvalidIdentityToken':
     case 'InvalidIdentityTokenException':
       return (
-        `AWS rejected the workflow's OIDC token for ${request.roleArn}: ${error.message}.${subject} Check that the account has the ` +
-        `IAM OIDC provider token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience ` +
-        `input matches it.`
+        `AWS rejected the workflow's OIDC token for ${request.roleArn}. ${subject}Check that the account has the IAM OIDC provider ` +
+        `token.actions.githubusercontent.com with client ID (audience) "${request.audience}", and that the audience input matches it.`
       )
     case 'ExpiredTokenException':
       return (
-        `The workflow's OIDC token had expired when AWS checked it (${error.message}). Check the runner's clock; the token is ` +
-        `fetched fresh for each attempt.`
+        `The workflow's OIDC token had expired when AWS checked it. Check the runner's clock; the token is fetched fresh for each ` +
+        `attempt.`
       )
     case 'ValidationError':
       return (
-        `AWS did not accept the role request for ${request.roleArn}: ${error.message}. If it is about DurationSeconds, lower ` +
-        `role-duration-seconds to the role's maximum session duration (IAM default: 3600) or raise that maximum.`
+        `AWS did not accept the role request for ${request.roleArn}. If it is about DurationSeconds, lower role-duration-seconds to ` +
+        `the role's maximum session duration (IAM default: 3600) or raise that maximum.`
       )
     default:
-      return `Could not assume ${request.roleArn} with the workflow's OIDC token: ${error.name}: ${error.message}`
+      return undefined
   }
+}
+
+/** core.getIDToken failed: GitHub's token service, not AWS. Its status is only in the message text. */
+class TokenRequestError extends Error {
+  readonly status?: number
+  constructor(readonly original: unknown) {
+    super(errorMessage(original).replace(/\s+/g, ' ').trim())
+    const status = /Error Code\s*:\s*(\d{3})/.exec(errorMessage(original))?.[1]
+    if (status) this.status = Number(status)
+  }
+
+  /** 429 and 5xx (which the toolkit retries only for 502–504), and dropped connections, can pass when asked again. */
+  get retryable(): boolean {
+    return this.status === undefined ? isNetworkFailure(this.original) : this.status === 429 || this.status >= 500
+  }
+}
+
+function tokenFailureMessage(error: TokenRequestError, audience: string, attempts: number): string {
+  const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`
+  const what = `GitHub's OIDC token request (core.getIDToken, audience "${audience}") failed after ${tries}`
+  const detail = logText(error.message, 300)
+  if (error.retryable)
+    return (
+      `${what}: ${detail}. The token comes from GitHub, not AWS: re-run the step. ${RERUN_IS_SAFE} If it keeps failing, check ` +
+      `https://www.githubstatus.com (Actions).`
+    )
+  return `${what}: ${detail}. Check that the job has "permissions: { id-token: write, contents: read }".`
 }
 
 export async function assumeRoleWithWebIdentity(request: WebIdentityRequest, deps: WebIdentityDeps): Promise<TemporaryCredentials> {
@@ -87,13 +119,18 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest, dep
         `read }".${fork}`
     )
   }
-  // The SDK must not retry on its own here: each attempt needs a fresh OIDC token.
-  const sts = new STSClient({ region: request.region, maxAttempts: 1 })
+  const sts = stsClient(request.region, 1)
+  const call: AwsCall = { service: 'STS', operation: 'AssumeRoleWithWebIdentity', target: `role ${request.roleArn}` }
   let lastToken: string | undefined
+  let attempts = 0
   try {
     const response = await withRetry(
-      async () => {
-        const token = await deps.getIdToken(request.audience)
+      async (attempt) => {
+        attempts = attempt
+        // A fresh token for every attempt: a token STS saw once may not be accepted again.
+        const token = await deps.getIdToken(request.audience).catch((error: unknown) => {
+          throw new TokenRequestError(error)
+        })
         core.setSecret(token)
         lastToken = token
         return sts.send(
@@ -110,15 +147,19 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest, dep
         baseDelayMs: 1000,
         maxDelayMs: 16000,
         sleep: deps.sleep,
-        isRetryable: isTransient,
-        onRetry: (error, attempt, delayMs) =>
-          core.info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorName(error)}); retrying in ${delayMs / 1000}s`)
+        ...(deps.random ? { random: deps.random } : {}),
+        isRetryable: (error) => (error instanceof TokenRequestError ? error.retryable : isTransient(error)),
+        onRetry: (error, attempt, delayMs) => {
+          const what = error instanceof TokenRequestError ? 'The OIDC token request' : 'AssumeRoleWithWebIdentity'
+          const why = error instanceof TokenRequestError ? (error.status ?? 'no answer') : errorName(error)
+          core.info(`${what} attempt ${attempt} failed (${logText(String(why), 100)}); retrying in ${(delayMs / 1000).toFixed(1)}s`)
+        }
       }
     )
     const credentials = response.Credentials
     const assumedRoleArn = response.AssumedRoleUser?.Arn ?? ''
     if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken) {
-      throw new CredentialsError('AssumeRoleWithWebIdentity returned no credentials.')
+      throw new CredentialsError(`${describeCall(call)} returned no credentials.`)
     }
     for (const secret of [credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken]) core.setSecret(secret)
     return {
@@ -131,8 +172,12 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest, dep
     }
   } catch (error) {
     if (error instanceof CredentialsError) throw error
-    const explained = error instanceof Error ? explainRefusal(error, request, lastToken) : String(error)
-    throw new CredentialsError(explained)
+    if (error instanceof TokenRequestError)
+      throw new CredentialsError(tokenFailureMessage(error, request.audience, attempts), { cause: error })
+    const advice = refusalAdvice(errorName(error), request, lastToken)
+    if (!advice) throw awsCallError(call, error, { attempts })
+    const failure = { ...callFailure(error), attempts }
+    throw new CredentialsError(`${describeCall(call)} ${describeFailure(failure)}. ${advice}`, { cause: error })
   } finally {
     sts.destroy()
   }

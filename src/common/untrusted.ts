@@ -21,19 +21,34 @@ function escapeControl(char: string): string {
   }
 }
 
-/**
- * One line of untrusted text, safe anywhere inside a line the action prints: no line
- * break (so it can never begin a line, where the runner looks for commands), no
- * terminal control sequences. Long text is cut to `max` characters.
- */
-export function logText(text: string, max = 500): string {
+/** One line: controls as visible escapes, long text cut to `max` characters. */
+function oneLine(text: string, max: number): string {
   const single = text.replace(CONTROL, escapeControl)
   return single.length > max ? `${single.slice(0, max - 1)}…` : single
 }
 
+/**
+ * The runner reads `##[name]…` as a (legacy) command anywhere in a line, and
+ * `::name::…` at a line's start after blanks: the first is broken up wherever it
+ * is, the second where the text starts, in case it is printed at a line's start.
+ */
+function defuseCommands(line: string): string {
+  return line.replace(/##\[/g, '##\\[').replace(/^(\s*)::/, '$1\\::')
+}
+
+/**
+ * One line of untrusted text, safe anywhere in a line the action prints: no line
+ * break (so it can never begin a line of its own, where the runner looks for
+ * commands), no command the runner would find in it, no terminal control sequences.
+ * Long text is cut to `max` characters.
+ */
+export function logText(text: string, max = 500): string {
+  return defuseCommands(oneLine(text, max))
+}
+
 /** Untrusted text as a quoted, escaped string for the log: `"notes\n::warning::x.tmp"`. */
 export function quoted(text: string, max = 500): string {
-  return `"${logText(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`
+  return defuseCommands(`"${oneLine(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`)
 }
 
 export function escapeHtml(text: string): string {
@@ -46,17 +61,26 @@ export function escapeHtml(text: string): string {
  * breaks folded, and `|` escaped so it stays inside a table cell.
  */
 export function markdownText(text: string, max = 500): string {
-  const single = logText(text, max)
+  const single = oneLine(text, max)
   const escaped = single.replace(/[\\`*_[\]#!|~]/g, '\\$&').replace(/^(\s*)([-+>]|\d+\.)/, '$1\\$2')
   return escapeHtml(escaped).replace(/@/g, '@\u200b')
 }
 
 /** Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped. */
 export function codeText(text: string, max = 500): string {
-  return `<code>${escapeHtml(logText(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`
+  return `<code>${escapeHtml(oneLine(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`
 }
 
 /** Untrusted multi-line text for a `<pre>` block: escaped, and every line kept. */
 export function preText(text: string): string {
   return `<pre>${escapeHtml(text).replace(/@/g, '&#64;')}</pre>`
+}
+
+/**
+ * JSON text for the step log, still valid and meaning the same: a `##[` inside a
+ * string (the only place it can be) is written `\u0023#[`. Its lines can't start
+ * with `::` (strings are quoted) nor break (JSON escapes line breaks).
+ */
+export function jsonForLog(json: string): string {
+  return json.replace(/##\[/g, '\\u0023#[')
 }

@@ -3,6 +3,7 @@
 import * as core from '@actions/core'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { errorMessage } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
 import { UnsafeArchiveError } from '../archive/safe-extract.js'
 import { downloadResults, type DownloadedResults } from './results-download.js'
 
@@ -20,7 +21,7 @@ export async function fetchResults(s3: S3Client, status: string, outputS3Path: s
     const results = await downloadResults(s3, outputS3Path, dir)
     if (!results) return { kind: 'none' }
     const count = results.files.length
-    core.info(`Results: ${results.s3Uri} extracted into ${results.dir} (${count} file${count === 1 ? '' : 's'})`)
+    core.info(`Results: ${logText(results.s3Uri)} extracted into ${logText(results.dir)} (${count} file${count === 1 ? '' : 's'})`)
     return { kind: 'downloaded', results }
   } catch (error) {
     const message =

@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import type { BraketClient, GetJobCommandOutput } from '@aws-sdk/client-braket'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { AwsSession } from '../aws/aws-session.js'
+import { logText } from '../common/untrusted.js'
 import { logsClient } from '../aws/clients.js'
 import type { CredentialSource } from '../inputs/credentials-section.js'
 import type { FollowSpec } from '../inputs/follow-section.js'
@@ -134,8 +135,8 @@ function warnIfCredentialsEndFirst(credentials: CredentialSource, follow: Follow
 async function comment(request: FollowRequest, body: string): Promise<void> {
   const marker = commentMarker(request.identity, request.commentKey)
   const result = await upsertPrComment(request.follow.githubToken, marker, body)
-  if (result.action === 'skipped') core.info(`comment-on-pr: no comment (${result.why}).`)
-  else core.info(`comment-on-pr: ${result.action} ${result.url ?? 'the comment'}`)
+  if (result.action === 'skipped') core.info(`comment-on-pr: no comment (${logText(result.why)}).`)
+  else core.info(`comment-on-pr: ${result.action} ${result.url ? logText(result.url) : 'the comment'}`)
 }
 
 function submittedCommentBody({ target, identity }: FollowRequest): string {

@@ -2,7 +2,8 @@
 // SIGINT, then SIGTERM a few seconds later.
 import * as core from '@actions/core'
 import { CancelJobCommand, type BraketClient } from '@aws-sdk/client-braket'
-import { describeError, errorName } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
+import { awsCallError, callFailure, type AwsCall } from '../aws/aws-call.js'
 
 export type CancelReason = 'timeout' | 'workflow-cancel'
 
@@ -32,19 +33,23 @@ export class JobCanceller {
   }
 
   private async send(reason: CancelReason, why: string): Promise<CancelAttempt> {
-    core.info(`${why}: cancelling ${this.jobArn}`)
+    core.info(`${why}: cancelling ${logText(this.jobArn)}`)
+    const call: AwsCall = { service: 'Braket', operation: 'CancelJob', target: this.jobArn, permission: 'braket:CancelJob' }
     try {
       const response = await this.braket.send(new CancelJobCommand({ jobArn: this.jobArn }))
-      core.info(`CancelJob accepted: the job is ${response.cancellationStatus ?? 'CANCELLING'}.`)
-      return { reason, cancellationStatus: response.cancellationStatus ?? 'CANCELLING' }
+      const status = response.cancellationStatus ?? 'CANCELLING'
+      core.info(`CancelJob accepted: the job is ${logText(status)}.`)
+      return { reason, cancellationStatus: status }
     } catch (error) {
-      const text = describeError(error)
+      const failure = callFailure(error)
+      const text = `${failure.code}: ${failure.message}`
       // ConflictException: it ended on its own meanwhile; nothing left to stop.
-      if (errorName(error) === 'ConflictException') core.info(`CancelJob: ${text}`)
+      if (failure.code === 'ConflictException') core.info(`CancelJob: ${logText(text)}`)
       else
-        core.error(`Could not cancel ${this.jobArn}: ${text}. It may still be running: cancel it in the Braket console.`, {
-          title: 'Amazon Braket hybrid job'
-        })
+        core.error(
+          awsCallError(call, error, { advice: 'It may still be running: cancel it in the Braket console (Hybrid jobs → Cancel).' }).message,
+          { title: 'Amazon Braket hybrid job' }
+        )
       return { reason, error: text }
     }
   }

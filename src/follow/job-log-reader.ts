@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { describeError } from '../common/errors.js'
+import { AwsCallError } from '../aws/aws-call.js'
 import type { Clock } from './clock.js'
 import { LogFollower, LogsUnavailableError, type FollowedJob } from './log-follower.js'
 import { parseMetricLine } from './metric-lines.js'
@@ -41,7 +42,8 @@ export class JobLogReader {
       const [error] = errors
       if (error && !this.warned) {
         this.warned = true
-        core.warning(`Reading the job's log failed (${describeError(error)}); trying again at the next poll.`)
+        const what = error instanceof AwsCallError ? error.summary : describeError(error)
+        core.warning(`Reading the job's log: ${what}; trying again at the next poll.`)
       }
       return lines.length
     } catch (error) {

@@ -4,7 +4,8 @@
 // none skipped, across any number of polls.
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
 import { JOB_LOG_GROUP, compareInstances, instanceOf, logStreamPrefix, mergeByTime, type LogLine } from './log-streams.js'
-import { ActionError, errorMessage, errorName } from '../common/errors.js'
+import { ActionError, errorName } from '../common/errors.js'
+import { awsCallError, callFailure, describeCall, describeFailure, type AwsCall } from '../aws/aws-call.js'
 
 /** The logs can't be read at all (e.g. the role lacks logs:GetLogEvents): stop trying. */
 export class LogsUnavailableError extends ActionError {}
@@ -111,13 +112,14 @@ export class LogFollower {
   }
 
   private explain(error: unknown, operation: string): Error {
-    const name = errorName(error)
-    if (DENIED.has(name)) {
+    const call: AwsCall = { service: 'CloudWatch Logs', operation, target: `log group ${JOB_LOG_GROUP}`, permission: `logs:${operation}` }
+    if (DENIED.has(errorName(error))) {
       return new LogsUnavailableError(
-        `${operation} on ${JOB_LOG_GROUP} was denied (${name}: ${errorMessage(error)}). Allow logs:DescribeLogStreams and ` +
-          `logs:GetLogEvents on arn:aws:logs:*:*:log-group:${JOB_LOG_GROUP}:* to see the job's log and metrics here.`
+        `${describeCall(call)} ${describeFailure(callFailure(error))}: the role may not read the job's log. Allow ` +
+          `logs:DescribeLogStreams and logs:GetLogEvents on arn:aws:logs:*:*:log-group:${JOB_LOG_GROUP}:* to see the job's log and ` +
+          `metrics here.`
       )
     }
-    return error as Error
+    return awsCallError(call, error)
   }
 }

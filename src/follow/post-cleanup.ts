@@ -16,6 +16,9 @@ import { JobCanceller } from './job-canceller.js'
 import { ACTIVE_STATUSES } from './job-progress.js'
 import { getJob } from './watch-job.js'
 import { errorMessage } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
+import { awsCall } from '../aws/aws-call.js'
+import { getJobCall } from '../aws/braket-submission.js'
 
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const jobArn = core.getState(JOB_ARN_STATE)
@@ -34,9 +37,9 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
     })
     const braket = braketClient(session)
     try {
-      const status = (await getJob(braket, jobArn)).status ?? 'UNKNOWN'
+      const status = (await awsCall(getJobCall(jobArn), () => getJob(braket, jobArn))).status ?? 'UNKNOWN'
       if (!ACTIVE_STATUSES.has(status)) {
-        core.info(`${jobArn} is ${status}: nothing to cancel.`)
+        core.info(`${jobArn} is ${logText(status)}: nothing to cancel.`)
         return
       }
       const attempt = await new JobCanceller(braket, jobArn).cancel(

@@ -7,7 +7,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { extractTarGz } from '../archive/safe-extract.js'
-import { errorMessage, errorName } from '../common/errors.js'
+import { errorName } from '../common/errors.js'
+import { awsCallError } from '../aws/aws-call.js'
 
 export interface DownloadedResults {
   s3Uri: string
@@ -40,7 +41,7 @@ export async function downloadResults(s3: S3Client, outputS3Path: string, dir: s
       core.warning(`The job left no results: ${s3Uri} does not exist. Nothing was downloaded.`, { title: 'download-results' })
       return undefined
     }
-    throw new Error(`Could not download the results ${s3Uri}: ${name}: ${errorMessage(error)}`)
+    throw awsCallError({ service: 'S3', operation: 'GetObject', target: s3Uri, permission: 's3:GetObject' }, error)
   }
   const extracted = await extractTarGz(body, dir)
   for (const skipped of extracted.skipped)

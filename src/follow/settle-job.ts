@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import type { GetJobCommandOutput } from '@aws-sdk/client-braket'
 import type { FollowSpec } from '../inputs/follow-section.js'
+import { logText } from '../common/untrusted.js'
 import type { CancelAttempt, JobCanceller } from './job-canceller.js'
 import { awaitEnd, type WatchOptions, type WatchResult } from './watch-job.js'
 
@@ -39,7 +40,9 @@ export async function settleJob(options: SettleOptions): Promise<Settled> {
   if (watched.end !== 'workflow-cancel') return { job }
   const signal = options.signal
   if (!follow.cancelOnWorkflowCancel) {
-    core.info(`The workflow run was cancelled (${signal}); leaving ${poll.jobArn} ${job.status} (cancel-on-workflow-cancel: false).`)
+    core.info(
+      `The workflow run was cancelled (${signal}); leaving ${poll.jobArn} ${logText(job.status ?? '')} (cancel-on-workflow-cancel: false).`
+    )
     return { job, ...(signal ? { signal } : {}) }
   }
   const cancel = await canceller.cancel('workflow-cancel', `The workflow run was cancelled (${signal})`)

@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import type { ProgressLine } from './job-progress.js'
 import type { LogLine } from './log-streams.js'
+import { logText } from '../common/untrusted.js'
 
 const PHASE_HINTS: Record<string, string> = {
   QUEUED: 'waiting for the device and an instance',
@@ -36,8 +37,9 @@ export class StepLog {
 
   progress(lines: readonly ProgressLine[]): void {
     for (const line of lines) {
+      // Events, queue notes and statuses are Braket's text.
       if (line.kind !== 'transition') {
-        core.info(line.text)
+        core.info(logText(line.text, 1000))
         continue
       }
       this.closeGroup()
@@ -46,7 +48,7 @@ export class StepLog {
         core.startGroup(`${line.text} — ${hint}`)
         this.groupOpen = true
       } else {
-        core.info(line.text)
+        core.info(logText(line.text, 1000))
       }
     }
   }

@@ -7,7 +7,10 @@ import { isTransient } from '../aws/retry.js'
 import type { Clock } from './clock.js'
 import { TERMINAL_STATUSES } from './job-progress.js'
 import { PollSchedule, type PollIntervals } from './poll-schedule.js'
-import { errorMessage, errorName } from '../common/errors.js'
+import { errorName } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
+import { AWS_HEALTH_DASHBOARD, awsCallError, callFailure, describeFailure } from '../aws/aws-call.js'
+import { getJobCall } from '../aws/braket-submission.js'
 
 export type WatchEnd = 'job-ended' | 'timeout' | 'workflow-cancel'
 
@@ -59,8 +62,14 @@ export async function watchJob(options: WatchOptions): Promise<WatchResult> {
     } catch (error) {
       if (aborted(error) && last) return { end: 'workflow-cancel', job: last }
       failures += 1
-      if (!isTransient(error) || failures >= MAX_CONSECUTIVE_FAILURES) throw error
-      core.warning(`GetJob failed (${errorName(error)}: ${errorMessage(error)}); trying again.`)
+      if (!isTransient(error)) throw awsCallError(getJobCall(options.jobArn), error)
+      if (failures >= MAX_CONSECUTIVE_FAILURES)
+        throw awsCallError(getJobCall(options.jobArn), error, {
+          advice:
+            `${failures} polls in a row failed, each retried by the SDK: the job may still be running. Look for it in the Braket ` +
+            `console; if GetJob keeps failing, look for Braket in your region on the AWS Health Dashboard (${AWS_HEALTH_DASHBOARD}).`
+        })
+      core.warning(`Braket GetJob ${describeFailure(callFailure(error))}; trying again.`)
     }
     if (options.abort.aborted && last) return { end: 'workflow-cancel', job: last }
     const now = options.clock.now()
@@ -93,7 +102,9 @@ export async function awaitEnd(
       job = await getJob(options.braket, options.jobArn)
       await options.onJob(job)
     } catch (error) {
-      core.info(`GetJob after cancelling failed (${errorName(error)}); the last status seen was ${job.status}.`)
+      core.info(
+        `Braket GetJob after cancelling ${describeFailure(callFailure(error))}; the last status seen was ${logText(job.status ?? '')}.`
+      )
       break
     }
   }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { jsonForLog } from '../common/untrusted.js'
 import type { JobPlan } from '../plan/job-plan.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { logPlan, setOutputs } from './submission-report.js'
@@ -8,7 +9,7 @@ export async function printDryRun(spec: JobSpec, plan: JobPlan): Promise<void> {
   logPlan(spec, plan)
   const json = JSON.stringify(plan.request, null, 2)
   core.startGroup('CreateJob request (dry run: nothing was uploaded or created)')
-  core.info(json)
+  core.info(jsonForLog(json))
   core.endGroup()
   setOutputs({
     'job-name': plan.jobName,

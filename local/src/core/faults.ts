@@ -7,8 +7,10 @@ import type { ServiceName } from './types.js'
  * - latency: delay the answer by `latencyMs`
  * - reset: close the connection before handling the request
  * - commit-then-drop: handle the request (it takes effect), then close the connection without answering
+ * - hold: keep each matching request waiting until all `times` of them have arrived (or `latencyMs`
+ *   passed), then handle them together: callers that raced (e.g. matrix legs creating one bucket)
  */
-export type FaultKind = 'throttle' | 'error' | 'latency' | 'reset' | 'commit-then-drop'
+export type FaultKind = 'throttle' | 'error' | 'latency' | 'reset' | 'commit-then-drop' | 'hold'
 
 export interface FaultRule {
   service: ServiceName
@@ -22,6 +24,8 @@ export interface FaultRule {
 
 interface ActiveRule extends FaultRule {
   remaining: number
+  /** Requests a hold rule keeps waiting. */
+  held?: Array<() => void>
 }
 
 export class Faults {
@@ -43,6 +47,17 @@ export class Faults {
     )
     if (rule) rule.remaining -= 1
     return rule
+  }
+
+  /** For a hold rule: waits until the last of its requests arrived, or its latencyMs passed. */
+  async hold(rule: FaultRule): Promise<void> {
+    const active = rule as ActiveRule
+    const held = (active.held ??= [])
+    await new Promise<void>((resolve) => {
+      held.push(resolve)
+      if (active.remaining === 0) for (const release of held.splice(0)) release()
+      else setTimeout(resolve, rule.latencyMs ?? 10_000).unref()
+    })
   }
 
   /** Rules that still have uses left: lets a test assert every fault it set was hit. */

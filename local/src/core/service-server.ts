@@ -125,6 +125,7 @@ export async function startService(
         return
       }
       if (fault?.kind === 'latency') await sleep(fault.latencyMs ?? 1000)
+      if (fault?.kind === 'hold') await deps.faults.hold(fault)
 
       if (definition.signingName && !definition.unsignedOperations?.includes(operation)) {
         const auth = await verifySigV4(req, ctx.body, deps.credentials, definition.signingName)

@@ -182,8 +182,8 @@ describe('watchJob', () => {
     })
     expect(result.end).toBe('job-ended')
     expect(core.warning.mock.calls).toEqual([
-      ['GetJob failed (ThrottlingException: Rate exceeded); trying again.'],
-      ['GetJob failed (ThrottlingException: Rate exceeded); trying again.']
+      ['Braket GetJob failed: ThrottlingException: Rate exceeded; trying again.'],
+      ['Braket GetJob failed: ThrottlingException: Rate exceeded; trying again.']
     ])
     expect(core.info).toHaveBeenCalledWith('GetJob answers again after 2 failed tries.')
 

@@ -1,9 +1,7 @@
-// Puts the job's source (and local input data) in S3, content-addressed: an
-// object already there under its hash is not uploaded again. Every call names
-// the expected bucket owner, so another account's bucket is never written to.
+// The bucket the job's source and input data are staged in, and whether an
+// object is already there (uploads live in src/upload/). Every call names the
+// expected bucket owner, so another account's bucket is never written to.
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3'
-import { Upload } from '@aws-sdk/lib-storage'
-import { createReadStream } from 'node:fs'
 import { logRow } from '../report/log-layout.js'
 import { ActionError } from '../common/errors.js'
 
@@ -61,36 +59,4 @@ export async function objectExists(s3: S3Client, target: StagingTarget, key: str
     if (statusOf(error) === 404) return false
     throw error
   }
-}
-
-/** Streams a local file to S3 with lib-storage (multipart above 8 MiB). */
-export async function uploadFile(s3: S3Client, target: StagingTarget, key: string, path: string, contentType: string): Promise<void> {
-  const upload = new Upload({
-    client: s3,
-    params: {
-      Bucket: target.bucket,
-      Key: key,
-      Body: createReadStream(path),
-      ContentType: contentType,
-      ExpectedBucketOwner: target.accountId,
-      ...(target.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: target.kmsKeyId } : {})
-    },
-    queueSize: 4,
-    partSize: 8 * 1024 * 1024,
-    leavePartsOnError: false
-  })
-  await upload.done()
-}
-
-/** Uploads unless the content-addressed key already holds it; tells which happened. */
-export async function stageFile(
-  s3: S3Client,
-  target: StagingTarget,
-  key: string,
-  path: string,
-  contentType: string
-): Promise<'uploaded' | 'already-there'> {
-  if (await objectExists(s3, target, key)) return 'already-there'
-  await uploadFile(s3, target, key, path, contentType)
-  return 'uploaded'
 }

@@ -1,10 +1,11 @@
 // POSIX ustar headers, with a pax extended header when a path, link target or
-// size does not fit. Names are written as their exact bytes (tar stores bytes);
-// a pax path that is not valid UTF-8 is marked hdrcharset=BINARY, which GNU tar
-// and Python's tarfile both honour. Everything else is fixed: uid/gid 0, no
-// owner names, one mtime.
+// size does not fit. Names are written as their exact bytes (tar stores bytes),
+// in pax records too: GNU tar takes them as they are, and Python's tarfile
+// falls back to the file system encoding with surrogateescape when a record is
+// not UTF-8, so both unpack the same bytes. (POSIX's hdrcharset=BINARY marker is
+// left out: GNU tar warns about it on every entry and neither reader needs it.)
+// Everything else is fixed: uid/gid 0, no owner names, one mtime.
 import { FIXED_MTIME, type ArchiveEntry } from './archive-layout.js'
-import { isUtf8 } from './path-bytes.js'
 
 export const TAR_BLOCK = 512
 const NAME_FIELD = 100
@@ -31,8 +32,7 @@ export function entryHeader(entry: ArchiveEntry, size: number): Buffer {
     link: link.subarray(0, NAME_FIELD)
   })
   if (records.length === 0) return header
-  const binary = !isUtf8(entry.nameBytes) || !isUtf8(link)
-  const pax = Buffer.concat([...(binary ? [paxRecord('hdrcharset', Buffer.from('BINARY'))] : []), ...records])
+  const pax = Buffer.concat(records)
   const paxHeader = ustarHeader({ name: PAX_HEADER_NAME, prefix: Buffer.alloc(0), mode: 0o644, size: pax.length, type: 'x', link: Buffer.alloc(0) })
   return Buffer.concat([paxHeader, pax, padding(pax.length), header])
 }

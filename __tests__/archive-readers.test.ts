@@ -64,7 +64,10 @@ beforeAll(async () => {
   await writeFile(join(sourceDir, 'weights.txt'), codeLike(1536 * KiB, 1))
   await writeFile(join(sourceDir, 'noise.bin'), randomBytes(700 * KiB))
   await symlink('main.py', join(sourceDir, 'entry.py'))
-  await symlink(join('level_0_directory', 'level_1_directory', 'level_2_directory', 'level_3_directory', 'level_4_directory'), join(sourceDir, 'shortcut'))
+  await symlink(
+    join('level_0_directory', 'level_1_directory', 'level_2_directory', 'level_3_directory', 'level_4_directory'),
+    join(sourceDir, 'shortcut')
+  )
   await symlink(join(...Array.from({ length: 12 }, (_, i) => `level_${i}_directory`), 'module.py'), join(sourceDir, 'deep_module.py'))
   source = await digestSource({
     sourceDir,
@@ -118,7 +121,9 @@ describe('parallelGzip', () => {
     const runs = await Promise.all(
       [1, 2, 4].map((threads, run) => {
         const chunkBytes = [1, 4099, 65_536][run]!
-        const chunks = Array.from({ length: Math.ceil(input.length / chunkBytes) }, (_, i) => input.subarray(i * chunkBytes, (i + 1) * chunkBytes))
+        const chunks = Array.from({ length: Math.ceil(input.length / chunkBytes) }, (_, i) =>
+          input.subarray(i * chunkBytes, (i + 1) * chunkBytes)
+        )
         return collect(parallelGzip(Readable.from(chunks), { threads, blockBytes: 32 * KiB }))
       })
     )
@@ -171,7 +176,9 @@ describe('the source archive', () => {
       .split('\n')
       .map((hex) => nameText(Buffer.from(hex, 'hex')))
     expect(await readTree(join(dest, 'vqe'))).toEqual(await readTree(sourceDir))
-    expect(names).toEqual(source.content.kind === 'archive' ? source.content.manifest.entries.map((entry) => entry.name.replace(/\/$/, '')) : [])
+    expect(names).toEqual(
+      source.content.kind === 'archive' ? source.content.manifest.entries.map((entry) => entry.name.replace(/\/$/, '')) : []
+    )
     expect(names).toContain('vqe/latin1_\\xE9.txt')
   })
 
@@ -188,7 +195,14 @@ describe('the source archive', () => {
 
   it('is named by a digest that follows the content, modes, names and links, and nothing else', async () => {
     const digest = async () =>
-      (await digestSource({ sourceDir, entryPoint: parseEntryPoint('vqe.main:run'), compression: 'gzip', exclude: compileExcludePatterns([]) })).sha256
+      (
+        await digestSource({
+          sourceDir,
+          entryPoint: parseEntryPoint('vqe.main:run'),
+          compression: 'gzip',
+          exclude: compileExcludePatterns([])
+        })
+      ).sha256
     const original = await digest()
     expect(original).toBe(source.sha256)
     await chmod(join(sourceDir, 'main.py'), 0o600) // not a difference the archive keeps

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -8,13 +8,7 @@ import { createGunzip } from 'node:zlib'
 import { extract } from 'tar-stream'
 import { parseEntryPoint } from '../src/archive/entry-point.js'
 import { compileExcludePatterns } from '../src/archive/exclude-patterns.js'
-import {
-  archiveStream,
-  digestSource,
-  SourcePackagingError,
-  type Compression,
-  type PackagedSource
-} from '../src/archive/package-source.js'
+import { archiveStream, digestSource, SourcePackagingError, type Compression, type PackagedSource } from '../src/archive/package-source.js'
 
 interface ArchivedEntry {
   name: string
@@ -77,7 +71,9 @@ async function archiveOf(source: PackagedSource): Promise<Buffer> {
 
 async function readArchive(source: PackagedSource): Promise<ArchivedEntry[]> {
   const extractor = extract()
-  Readable.from([await archiveOf(source)]).pipe(createGunzip()).pipe(extractor)
+  Readable.from([await archiveOf(source)])
+    .pipe(createGunzip())
+    .pipe(extractor)
   const entries: ArchivedEntry[] = []
   for await (const entry of extractor) {
     const chunks: Buffer[] = []

@@ -54,7 +54,8 @@ function nextKey(): string {
 /** `bytes` in uneven chunks, as the gzip writer hands them on. */
 async function* chunked(bytes: Buffer, failAfter?: number): AsyncGenerator<Buffer> {
   for (let offset = 0; offset < bytes.length; offset += 700_001) {
-    if (failAfter !== undefined && offset >= failAfter) throw new SourcePackagingError('source-dir', '"vqe/x.py" changed while it was being packaged')
+    if (failAfter !== undefined && offset >= failAfter)
+      throw new SourcePackagingError('source-dir', '"vqe/x.py" changed while it was being packaged')
     yield bytes.subarray(offset, offset + 700_001)
   }
 }
@@ -161,7 +162,9 @@ describe('uploadStream', () => {
     standIn.faults.clear()
 
     expect(error.message).toMatch(new RegExp(`^S3 CompleteMultipartUpload on s3://${BUCKET}/${key} failed after \\d+ attempts`))
-    expect(error.message).toMatch(/S3 AbortMultipartUpload .* failed .* is still open: abort it with "aws s3api abort-multipart-upload --bucket/)
+    expect(error.message).toMatch(
+      /S3 AbortMultipartUpload .* failed .* is still open: abort it with "aws s3api abort-multipart-upload --bucket/
+    )
     expect(await openUploads(key)).toHaveLength(1)
   })
 

@@ -4,7 +4,11 @@
 // re-cutting a byte stream into fixed-size blocks.
 
 /** Runs `work` on up to `window` items at once; yields the results in input order. */
-export async function* mapOrdered<T, R>(source: AsyncIterable<T> | Iterable<T>, window: number, work: (item: T) => Promise<R>): AsyncGenerator<R> {
+export async function* mapOrdered<T, R>(
+  source: AsyncIterable<T> | Iterable<T>,
+  window: number,
+  work: (item: T) => Promise<R>
+): AsyncGenerator<R> {
   const pending: Promise<R>[] = []
   const start = (item: T) => {
     const job = work(item)
@@ -45,7 +49,7 @@ export async function* fixedSizeBlocks(input: AsyncIterable<Buffer>, size: numbe
   let block = Buffer.allocUnsafe(size)
   let filled = 0
   for await (const chunk of input) {
-    for (let offset = 0; offset < chunk.length; ) {
+    for (let offset = 0; offset < chunk.length;) {
       const taken = chunk.copy(block, filled, offset, Math.min(chunk.length, offset + size - filled))
       filled += taken
       offset += taken

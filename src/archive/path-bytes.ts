@@ -20,7 +20,7 @@ export function isUtf8(bytes: Uint8Array): boolean {
 export function nameText(bytes: Uint8Array): string {
   if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
   let text = ''
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = sequenceLength(bytes, i)
     if (length > 0) {
       text += Buffer.from(bytes.subarray(i, i + length)).toString('utf8')
@@ -36,7 +36,8 @@ export function nameText(bytes: Uint8Array): string {
 /** Length of the valid UTF-8 sequence starting at `start`, or 0 when the byte there starts none. */
 function sequenceLength(bytes: Uint8Array, start: number): number {
   const lead = bytes[start]!
-  const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+  const length =
+    lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
   if (length === 0 || start + length > bytes.length) return 0
   return isUtf8(bytes.subarray(start, start + length)) ? length : 0
 }

@@ -29,7 +29,7 @@ const MANIFEST_FORMAT = 'braket-job-source-manifest 1\n'
 const TYPE_LETTER = { directory: 'd', file: 'f', symlink: 'l' } as const
 /** Files hashed at once: enough to keep the disk busy while the main thread hashes. */
 const FILES_IN_FLIGHT = 8
-const READ_BUFFER_BYTES = 1024 * 1024
+const READ_BUFFER_BYTES = 256 * 1024
 
 export async function digestSourceTree(entries: readonly ArchiveEntry[]): Promise<SourceManifest> {
   const manifest: ManifestEntry[] = []

@@ -33,7 +33,14 @@ export function entryHeader(entry: ArchiveEntry, size: number): Buffer {
   })
   if (records.length === 0) return header
   const pax = Buffer.concat(records)
-  const paxHeader = ustarHeader({ name: PAX_HEADER_NAME, prefix: Buffer.alloc(0), mode: 0o644, size: pax.length, type: 'x', link: Buffer.alloc(0) })
+  const paxHeader = ustarHeader({
+    name: PAX_HEADER_NAME,
+    prefix: Buffer.alloc(0),
+    mode: 0o644,
+    size: pax.length,
+    type: 'x',
+    link: Buffer.alloc(0)
+  })
   return Buffer.concat([paxHeader, pax, padding(pax.length), header])
 }
 

@@ -2,7 +2,7 @@
 // and must still be exactly what the digest saw (same size, same SHA-256),
 // because the archive is stored under the digest's address. Small files are
 // read a few at a time ahead of the writer so the disk never waits on it;
-// large ones are streamed in 1 MiB reads. Memory stays bounded either way.
+// large ones are streamed in 256 KiB reads. Memory stays bounded either way.
 import { createHash } from 'node:crypto'
 import type { ManifestEntry } from './source-manifest.js'
 import { mapOrdered } from './bounded-pipeline.js'
@@ -11,8 +11,8 @@ import { END_OF_ARCHIVE, entryHeader, padding } from './tar-format.js'
 
 const READ_AHEAD_FILES = 8
 /** Files up to this size are read whole, ahead of their turn; larger ones are streamed. */
-const WHOLE_FILE_BYTES = 1024 * 1024
-const STREAM_READ_BYTES = 1024 * 1024
+const WHOLE_FILE_BYTES = 256 * 1024
+const STREAM_READ_BYTES = 256 * 1024
 
 type Prepared = { entry: ManifestEntry; content?: Buffer }
 

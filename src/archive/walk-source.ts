@@ -94,7 +94,7 @@ export async function walkSource(sourceDir: string, exclude: ExcludeRules): Prom
   }
 
   const visitDirectory = async (directory: string): Promise<void> => {
-    const names = (await readSourceDirectory(sourceDir, absolute(directory), text(directory))).sort(Buffer.compare)
+    const names = (await readSourceDirectory(sourceDir, absolute(directory), text(directory))).sort((a, b) => Buffer.compare(a, b))
     const stats = await Promise.all(names.map((name) => lstatInSource(sourceDir, absolute(directory), name)))
     for (const [index, name] of names.entries()) {
       const rel = directory === '' ? byteString(name) : `${directory}/${byteString(name)}`
@@ -107,8 +107,7 @@ export async function walkSource(sourceDir: string, exclude: ExcludeRules): Prom
         entries.push({ kind: 'directory', relativePath, pathBytes })
         await visitDirectory(rel)
       } else if (stat.isFile()) {
-        if (!excludedBy(relativePath, false))
-          entries.push({ kind: 'file', relativePath, pathBytes, executable: (stat.mode & 0o111) !== 0 })
+        if (!excludedBy(relativePath, false)) entries.push({ kind: 'file', relativePath, pathBytes, executable: (stat.mode & 0o111) !== 0 })
       } else if (stat.isSymbolicLink()) symlinks.push(rel)
       else skip(relativePath, false, `${specialFileKind(stat)}: only regular files, directories and symlinks are packaged`)
     }
@@ -171,9 +170,7 @@ export function explainLeftOut(leftOut: ReadonlyMap<string, string>, relativePat
   return undefined
 }
 
-type ResolvedSymlink =
-  | { written: string; targetPath: string; targetBytes: string; targetKind: 'file' | 'directory' }
-  | { reason: string }
+type ResolvedSymlink = { written: string; targetPath: string; targetBytes: string; targetKind: 'file' | 'directory' } | { reason: string }
 
 /** `realRoot` and the answer's `targetBytes` are byte strings (path-bytes.ts). */
 async function resolveSymlink(linkPath: Buffer, realRoot: string): Promise<ResolvedSymlink> {
@@ -196,7 +193,12 @@ async function resolveSymlink(linkPath: Buffer, realRoot: string): Promise<Resol
     }
   }
   const targetBytes = fromRoot.split(sep).join('/')
-  return { written, targetPath: nameText(fromByteString(targetBytes)), targetBytes, targetKind: targetStat.isDirectory() ? 'directory' : 'file' }
+  return {
+    written,
+    targetPath: nameText(fromByteString(targetBytes)),
+    targetBytes,
+    targetKind: targetStat.isDirectory() ? 'directory' : 'file'
+  }
 }
 
 function parentOf(relativePath: string): string {

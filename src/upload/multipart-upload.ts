@@ -30,7 +30,7 @@ export interface StreamUploadOptions {
   contentType: string
   /** Bytes per part (S3's minimum is 5 MiB); default 8 MiB. */
   partBytes?: number
-  /** Parts uploading at once; default 3. Memory is about (partsInFlight + 1) × partBytes. */
+  /** Parts uploading at once; default 2. Memory is about (partsInFlight + 1) × partBytes. */
   partsInFlight?: number
 }
 
@@ -45,7 +45,7 @@ export interface StreamUploadResult {
 }
 
 export const DEFAULT_PART_BYTES = 8 * 1024 * 1024
-const DEFAULT_PARTS_IN_FLIGHT = 3
+const DEFAULT_PARTS_IN_FLIGHT = 2
 /** An upload of this key started this long before ours is another live uploader's, unless older than STALE_AFTER_MS. */
 const CLOCK_SLACK_MS = 5 * 60_000
 const STALE_AFTER_MS = 60 * 60_000

@@ -27,10 +27,8 @@ export function failedCall(operation: string, bucket: string, key: string, error
   const meta = (error as { $metadata?: SdkMetadata } | null)?.$metadata ?? {}
   const attempts = meta.attempts && meta.attempts > 1 ? ` after ${meta.attempts} attempts` : ''
   const requestId = meta.requestId ? ` (request id ${meta.requestId})` : ''
-  return new UploadError(
-    `S3 ${operation} on s3://${bucket}/${key} failed${attempts}: ${describeError(error)}${requestId}. ${advice(operation, bucket, key, error, meta)}`,
-    { cause: error }
-  )
+  const what = `S3 ${operation} on s3://${bucket}/${key} failed${attempts}: ${describeError(error)}${requestId}.`
+  return new UploadError(`${what} ${advice(operation, bucket, key, error, meta)}`, { cause: error })
 }
 
 function advice(operation: string, bucket: string, key: string, error: unknown, meta: SdkMetadata): string {

@@ -1,17 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { extract } from 'tar-stream'
-import { FIXED_MTIME } from '../src/archive/archive-layout.js'
-import { PinGzipOsByte } from '../src/archive/gzip-os-byte.js'
 import { parseEntryPoint } from '../src/archive/entry-point.js'
 import { compileExcludePatterns } from '../src/archive/exclude-patterns.js'
-import { packageSource, SourcePackagingError, type Compression, type PackagedSource } from '../src/archive/package-source.js'
-import { writeTarGz } from '../src/archive/write-tar-gz.js'
+import { archiveStream, digestSource, SourcePackagingError, type Compression, type PackagedSource } from '../src/archive/package-source.js'
 
 interface ArchivedEntry {
   name: string
@@ -49,31 +46,34 @@ async function makeTree(root: string, files: Record<string, string>): Promise<st
   return root
 }
 
-async function newWorkDir(): Promise<string> {
-  return mkdtemp(join(scratch, 'work-'))
-}
-
 interface PackOptions {
   entryPoint?: string
   exclude?: string[]
   compression?: Compression
-  workDir?: string
 }
 
-/** Packages with the inputs parsed as the input layer parses them (which throws their syntax problems). */
+/** Digests with the inputs parsed as the input layer parses them (which throws their syntax problems). */
 async function pack(sourceDir: string, options: PackOptions = {}): Promise<PackagedSource> {
-  return packageSource({
+  return digestSource({
     sourceDir,
     entryPoint: parseEntryPoint(options.entryPoint ?? 'vqe.main:run'),
     compression: options.compression ?? 'gzip',
-    exclude: compileExcludePatterns(options.exclude ?? []),
-    workDir: options.workDir ?? (await newWorkDir())
+    exclude: compileExcludePatterns(options.exclude ?? [])
   })
 }
 
-async function readArchive(path: string): Promise<ArchivedEntry[]> {
+/** The bytes that would be uploaded. */
+async function archiveOf(source: PackagedSource): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of archiveStream(source)) chunks.push(chunk)
+  return Buffer.concat(chunks)
+}
+
+async function readArchive(source: PackagedSource): Promise<ArchivedEntry[]> {
   const extractor = extract()
-  createReadStream(path).pipe(createGunzip()).pipe(extractor)
+  Readable.from([await archiveOf(source)])
+    .pipe(createGunzip())
+    .pipe(extractor)
   const entries: ArchivedEntry[] = []
   for await (const entry of extractor) {
     const chunks: Buffer[] = []
@@ -124,22 +124,19 @@ describe('packageSource: archive contents', () => {
     await chmod(join(sourceDir, 'run.sh'), 0o750)
     await chmod(join(sourceDir, 'main.py'), 0o600)
     await chmod(join(sourceDir, 'util'), 0o700)
-    const workDir = await newWorkDir()
 
-    const packaged = await pack(sourceDir, { workDir })
+    const packaged = await pack(sourceDir)
 
-    const archiveBytes = await readFile(packaged.path)
-    expect(packaged).toEqual({
-      path: join(workDir, 'source.tar.gz'),
+    expect(packaged).toMatchObject({
       fileName: 'source.tar.gz',
-      sha256: createHash('sha256').update(archiveBytes).digest('hex'),
-      sizeBytes: archiveBytes.length,
+      sizeBytes: 'def run():\n    return 42\n'.length + 'X = 1\n'.length + '#!/bin/sh\necho hi\n'.length,
       fileCount: 4,
       rootName: 'vqe',
       skipped: [],
       compressionType: 'GZIP'
     })
-    const entries = await readArchive(packaged.path)
+    expect(packaged.sha256).toMatch(/^[0-9a-f]{64}$/)
+    const entries = await readArchive(packaged)
     expect(entries.map(({ name, type, mode, content }) => ({ name, type, mode, content }))).toEqual([
       { name: 'vqe/', type: 'directory', mode: 0o755, content: '' },
       { name: 'vqe/__init__.py', type: 'file', mode: 0o644, content: '' },
@@ -173,7 +170,7 @@ describe('packageSource: archive contents', () => {
       [longName]: 'long'
     })
 
-    const entries = await readArchive((await pack(sourceDir)).path)
+    const entries = await readArchive(await pack(sourceDir))
 
     const names = entries.map((entry) => entry.name)
     const deepDirectories = Array.from({ length: 25 }, (_, depth) => `vqe/${'deep/'.repeat(depth + 1)}`)
@@ -198,7 +195,7 @@ describe('packageSource: archive contents', () => {
   it('keeps empty directories, so empty packages still exist in the job', async () => {
     const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '', 'empty/': '', 'plugins/nested/': '' })
 
-    const entries = await readArchive((await pack(sourceDir)).path)
+    const entries = await readArchive(await pack(sourceDir))
 
     expect(entries.filter((entry) => entry.type === 'directory').map((entry) => entry.name)).toEqual([
       'vqe/',
@@ -232,7 +229,7 @@ describe('packageSource: archive contents', () => {
     const [a, b] = [await pack(first), await pack(second)]
 
     expect(a.sha256).toBe(b.sha256)
-    expect(Buffer.compare(await readFile(a.path), await readFile(b.path))).toBe(0)
+    expect(Buffer.compare(await archiveOf(a), await archiveOf(b))).toBe(0)
     // And the content does matter:
     await writeFile(join(second, 'z.txt'), 'zzZ')
     expect((await pack(second)).sha256).not.toBe(a.sha256)
@@ -241,27 +238,12 @@ describe('packageSource: archive contents', () => {
   it('writes a gzip header without a timestamp', async () => {
     const sourceDir = await makeTree(join(scratch, 'vqe'), { 'main.py': '' })
 
-    const header = (await readFile((await pack(sourceDir)).path)).subarray(0, 10)
+    const header = (await archiveOf(await pack(sourceDir))).subarray(0, 10)
 
     expect([...header.subarray(0, 3)]).toEqual([0x1f, 0x8b, 0x08]) // gzip magic, deflate
     expect(header[3]! & 0x08).toBe(0) // FNAME flag clear: no file name stored
     expect(header.readUInt32LE(4)).toBe(0) // MTIME
     expect(header[9]).toBe(3) // OS: Unix, whatever OS packaged it
-  })
-
-  it('pins the gzip OS byte however the stream is chunked', async () => {
-    const macHeader = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 19, 0xaa, 0xbb])
-    for (const cut of [1, 9, 10, 11]) {
-      const pin = new PinGzipOsByte()
-      const chunks = [macHeader.subarray(0, cut), macHeader.subarray(cut)]
-      const output: Buffer[] = []
-      pin.on('data', (chunk: Buffer) => output.push(chunk))
-      for (const chunk of chunks) pin.write(chunk)
-      pin.end()
-      await new Promise((resolve) => pin.on('end', resolve))
-      expect(Buffer.concat(output)).toEqual(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 3, 0xaa, 0xbb]))
-    }
-    expect(macHeader[9]).toBe(19) // the input buffer is left alone
   })
 })
 
@@ -278,7 +260,7 @@ describe('packageSource: what is left out', () => {
 
     const packaged = await pack(sourceDir)
 
-    const names = (await readArchive(packaged.path)).map((entry) => entry.name)
+    const names = (await readArchive(packaged)).map((entry) => entry.name)
     expect(names).toEqual(['vqe/', 'vqe/.gitignore', 'vqe/main.py', 'vqe/vendor/', 'vqe/vendor/lib/', 'vqe/vendor/lib/lib.py'])
     expect(packaged.skipped).toEqual([
       { path: '.git/', reason: 'git metadata is never packaged', expected: true },
@@ -303,7 +285,7 @@ describe('packageSource: what is left out', () => {
 
     const packaged = await pack(sourceDir, { exclude: ['data/**', '*.ipynb', '**/__pycache__/**', 'logs/', '.env'] })
 
-    const names = (await readArchive(packaged.path)).map((entry) => entry.name)
+    const names = (await readArchive(packaged)).map((entry) => entry.name)
     expect(names).toEqual([
       'vqe/',
       'vqe/algos/',
@@ -328,7 +310,7 @@ describe('packageSource: what is left out', () => {
 
     const packaged = await pack(sourceDir, { exclude: ['', '   ', '# large inputs', './data/**'] })
 
-    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
+    expect((await readArchive(packaged)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
     expect(packaged.skipped).toEqual([{ path: './data/**', reason: 'exclude pattern left out 1 path: data/', expected: true }])
   })
 
@@ -343,7 +325,7 @@ describe('packageSource: what is left out', () => {
 
     const packaged = await pack(sourceDir, { exclude: ['data/**'] })
 
-    const entries = await readArchive(packaged.path)
+    const entries = await readArchive(packaged)
     expect(entries.map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
     expect(entries.some((entry) => entry.content.includes('SECRET') || entry.content.includes('LEAK'))).toBe(false)
     expect(packaged.skipped).toEqual([
@@ -368,7 +350,7 @@ describe('packageSource: what is left out', () => {
 
     const packaged = await pack(sourceDir)
 
-    const links = (await readArchive(packaged.path)).filter((entry) => entry.type === 'symlink')
+    const links = (await readArchive(packaged)).filter((entry) => entry.type === 'symlink')
     expect(links.map(({ name, linkname, mode, content }) => ({ name, linkname, mode, content }))).toEqual([
       { name: 'vqe/api', linkname: 'impl', mode: 0o777, content: '' },
       { name: 'vqe/core.py', linkname: 'impl/core.py', mode: 0o777, content: '' },
@@ -389,7 +371,7 @@ describe('packageSource: what is left out', () => {
 
     const packaged = await pack(sourceDir, { exclude: ['data/'] })
 
-    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
+    expect((await readArchive(packaged)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
     expect(packaged.skipped).toEqual([
       { path: '.git/', reason: 'git metadata is never packaged', expected: true },
       {
@@ -416,7 +398,7 @@ describe('packageSource: what is left out', () => {
 
     const packaged = await pack(sourceDir)
 
-    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
+    expect((await readArchive(packaged)).map((entry) => entry.name)).toEqual(['vqe/', 'vqe/main.py'])
     expect(packaged.skipped).toEqual([
       { path: 'pipe', reason: 'named pipe (FIFO): only regular files, directories and symlinks are packaged', expected: false },
       {
@@ -451,7 +433,7 @@ describe('packageSource: entry point', () => {
 
     const packaged = await pack(sourceDir, { entryPoint: 'vqe.main:run' })
 
-    expect((await readArchive(packaged.path)).map((entry) => entry.name)).toContain('vqe/main.py')
+    expect((await readArchive(packaged)).map((entry) => entry.name)).toContain('vqe/main.py')
   })
 
   it('finds the module as a package: vqe.algos → vqe/algos/__init__.py, and vqe → vqe/__init__.py', async () => {
@@ -489,16 +471,13 @@ describe('packageSource: entry point', () => {
       'README.md': '',
       'my-notes.py': ''
     })
-    const workDir = await newWorkDir()
-
-    const error = await packagingError(pack(sourceDir, { entryPoint: 'vqe.mian:run', workDir }))
+    const error = await packagingError(pack(sourceDir, { entryPoint: 'vqe.mian:run' }))
 
     expect(error.input).toBe('entry-point')
     expect(error.message).toBe(
       `Input "entry-point": "vqe.mian:run": module vqe.mian is not in source-dir ${sourceDir} ` +
         `(looked for vqe/mian.py and vqe/mian/__init__.py); modules found: vqe.main, vqe.util`
     )
-    expect(await readdir(workDir)).toEqual([]) // nothing is written when validation fails
   })
 
   it('names source-dir relative to the working directory when it is inside it', async () => {
@@ -574,53 +553,80 @@ describe('packageSource: compression none', () => {
 
     const bytes = await readFile(file)
     expect(packaged).toEqual({
-      path: file,
       fileName: 'vqe.py',
       sha256: createHash('sha256').update(bytes).digest('hex'),
       sizeBytes: bytes.length,
       fileCount: 1,
       rootName: 'vqe.py',
       skipped: [],
-      compressionType: 'NONE'
+      compressionType: 'NONE',
+      content: { kind: 'file', path: file }
     })
+    expect(await archiveOf(packaged)).toEqual(bytes)
     expect((await stat(file)).size).toBe(bytes.length) // left untouched
   })
 })
 
-describe('writeTarGz: a file that changed after the walk', () => {
-  const fileEntry = (name: string, sourcePath: string) => ({ name, type: 'file' as const, mode: 0o644, mtime: FIXED_MTIME, sourcePath })
-  const rootEntry = { name: 'vqe/', type: 'directory' as const, mode: 0o755, mtime: FIXED_MTIME }
+describe('archiveStream: a file that changed after the digest', () => {
+  async function digested(files: Record<string, string>): Promise<{ source: PackagedSource; dir: string }> {
+    const dir = await makeTree(join(scratch, 'vqe'), { 'main.py': 'def run(): pass\n', ...files })
+    return { source: await pack(dir), dir }
+  }
 
-  it('fails with a source-dir error and removes the partial archive when a file is gone', async () => {
-    const output = join(await newWorkDir(), 'source.tar.gz')
-    await writeFile(join(scratch, 'ok.py'), 'fine')
+  it('fails with a source-dir error when a file is gone', async () => {
+    const { source, dir } = await digested({ 'gone.py': 'here' })
+    await rm(join(dir, 'gone.py'))
 
-    const error = await packagingError(
-      writeTarGz([rootEntry, fileEntry('vqe/ok.py', join(scratch, 'ok.py')), fileEntry('vqe/gone.py', join(scratch, 'gone.py'))], output)
-    )
+    const error = await packagingError(archiveOf(source))
 
     expect(error.input).toBe('source-dir')
     expect(error.message).toMatch(/^Input "source-dir": cannot read "vqe\/gone\.py" while packaging \(ENOENT/)
-    await expect(stat(output)).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('fails when a file changed, so the archive never differs from its content address', async () => {
+    for (const [name, content] of [
+      ['edited.py', 'HERE'],
+      ['grown.py', 'here and more'],
+      ['shrunk.py', 'he']
+    ] as const) {
+      const { source, dir } = await digested({ [name]: 'here' })
+      await writeFile(join(dir, name), content)
+
+      const error = await packagingError(archiveOf(source))
+
+      expect(error.message).toBe(
+        `Input "source-dir": "vqe/${name}" changed while it was being packaged; make sure no earlier step is still writing to ` +
+          'source-dir, then run the step again'
+      )
+      await rm(dir, { recursive: true })
+    }
+  })
+
+  it('checks large files, read in pieces, the same way', async () => {
+    const big = 'x'.repeat(3 * 1024 * 1024)
+    const { source, dir } = await digested({ 'big.bin': big })
+    await writeFile(join(dir, 'big.bin'), `${big.slice(0, -1)}y`)
+
+    expect((await packagingError(archiveOf(source))).message).toMatch(/"vqe\/big\.bin" changed while it was being packaged/)
   })
 
   it('does not follow a file that became a symlink', async () => {
+    const { source, dir } = await digested({ 'swapped.py': 'fine' })
     await writeFile(join(scratch, 'secret.txt'), 'TOP SECRET')
-    await symlink(join(scratch, 'secret.txt'), join(scratch, 'swapped.py'))
+    await rm(join(dir, 'swapped.py'))
+    await symlink(join(scratch, 'secret.txt'), join(dir, 'swapped.py'))
 
-    const error = await packagingError(
-      writeTarGz([rootEntry, fileEntry('vqe/swapped.py', join(scratch, 'swapped.py'))], join(scratch, 'out.tar.gz'))
-    )
+    const error = await packagingError(archiveOf(source))
 
     expect(error.message).toMatch(/^Input "source-dir": cannot read "vqe\/swapped\.py" while packaging \(ELOOP/)
   })
 
   ;(hasMkfifo() ? it : it.skip)('does not hang on a file that became a FIFO', async () => {
-    execFileSync('mkfifo', [join(scratch, 'fifo.py')])
+    const { source, dir } = await digested({ 'fifo.py': 'fine' })
+    await rm(join(dir, 'fifo.py'))
+    execFileSync('mkfifo', [join(dir, 'fifo.py')])
 
-    const error = await packagingError(
-      writeTarGz([rootEntry, fileEntry('vqe/fifo.py', join(scratch, 'fifo.py'))], join(scratch, 'out.tar.gz'))
-    )
+    const error = await packagingError(archiveOf(source))
 
     expect(error.message).toBe('Input "source-dir": cannot read "vqe/fifo.py" while packaging (it is no longer a regular file)')
   })

@@ -11,7 +11,8 @@ import { backoffDelay } from '../src/aws/retry.js'
 import type { AwsSession } from '../src/aws/aws-session.js'
 import { getJobCall } from '../src/aws/braket-submission.js'
 import { braketClient, s3Client } from '../src/aws/clients.js'
-import { ensureBucket, objectExists, uploadFile, type StagingTarget } from '../src/aws/s3-staging.js'
+import { ensureBucket, objectExists, type StagingTarget } from '../src/aws/s3-staging.js'
+import { stageFile } from '../src/upload/stage-object.js'
 import { ENDPOINT_VARIABLES, start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
 
 let standIn: StandIn
@@ -90,14 +91,14 @@ describe('a call that fails for good', () => {
     expect(error.failure.kind).toBe('denied')
   })
 
-  it("a call made inside lib-storage's Upload is named as itself", async () => {
+  it('a part of a multipart upload that fails is named as itself', async () => {
     standIn.objects.createBucket('staging-parts', ACCOUNT, 'us-west-2')
     const dir = await mkdtemp(join(tmpdir(), 'upload-'))
     const path = join(dir, 'data.bin')
     await writeFile(path, Buffer.alloc(9 * 1024 * 1024, 7))
     standIn.faults.add({ service: 's3', operation: 'UploadPart', kind: 'error', times: 100 })
     const error = await failureOf(
-      uploadFile(s3Client(session), target('staging-parts'), 'inputs/data.bin', path, 'application/octet-stream')
+      stageFile(s3Client(session), target('staging-parts'), 'inputs/data.bin', path, 'application/octet-stream')
     )
     expect(error.message).toMatch(/^S3 UploadPart \(s3:\/\/staging-parts\/inputs\/data\.bin\) failed after 6 attempts: InternalError/)
   })

@@ -173,17 +173,17 @@ describe('the OIDC token request, through the toolkit (core.getIDToken)', () => 
   const savedTokenEnv = { url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
   // The toolkit's own getIDToken (imported before the mock took its place); it masks the token it fetched by
   // printing ::add-mask::, which is kept out of the test log.
-  let stdout: ReturnType<typeof jest.spyOn> | undefined
+  const stdout = jest.spyOn(process.stdout, 'write')
   beforeAll(() => {
     process.env.ACTIONS_ID_TOKEN_REQUEST_URL = standIn.oidc.requestUrl
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = standIn.oidc.issueRequestToken(githubEnv())
-    stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    stdout.mockImplementation(() => true)
   })
   beforeEach(() => void core.getIDToken.mockImplementation(toolkitGetIDToken))
   afterAll(() => {
     process.env.ACTIONS_ID_TOKEN_REQUEST_URL = savedTokenEnv.url
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = savedTokenEnv.token
-    stdout?.mockRestore()
+    stdout.mockRestore()
   })
   const deps = (sleeps: number[]) => ({
     getIdToken: (audience: string) => core.getIDToken(audience),

@@ -1,14 +1,11 @@
-// The action, start to end: validate → credentials → package → upload → submit → report → follow.
+// The action, start to end: validate → digest the source → credentials → upload if new → submit → report → follow.
 import * as core from '@actions/core'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { packageSource } from './archive/package-source.js'
+import { digestSource } from './archive/package-source.js'
 import { openAwsSession } from './aws/aws-session.js'
 import { checkDevice } from './aws/braket-submission.js'
 import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
-import { ensureBucket, stageFile } from './aws/s3-staging.js'
+import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
 import { followJob } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
@@ -18,6 +15,7 @@ import { defaultBucket, planJob } from './plan/job-plan.js'
 import { buildJobSpec } from './inputs/job-spec.js'
 import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
+import { stageSource } from './upload/stage-object.js'
 import { reportFailure } from './report/failure-report.js'
 import {
   announceJob,
@@ -30,16 +28,14 @@ import {
 } from './report/submission-report.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let workDir: string | undefined
   try {
     // 1. Everything is validated before anything is packaged, uploaded or created.
     const identity = readRunIdentity(env)
     const spec = buildJobSpec(readInputs(), identity, env)
-    workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'braket-job-'))
 
-    // 2. The deterministic archive: same files, same bytes, same S3 key.
+    // 2. The source's content address, a digest of the tree: same files, same S3 key. Nothing is compressed yet.
     const { sourcePath: sourceDir, entryModule: entryPoint, compression, excludeRules: exclude } = spec
-    const source = await packageSource({ sourceDir, entryPoint, compression, exclude, workDir })
+    const source = await digestSource({ sourceDir, entryPoint, compression, exclude })
     logPackaging(spec, source)
 
     if (spec.dryRun) {
@@ -53,7 +49,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const s3 = s3Client(session)
     const device = await checkDevice(braket, spec.device, spec.region)
 
-    // 4. Upload, content-addressed, into a bucket of this account only.
+    // 4. Upload, content-addressed, into a bucket of this account only: compressed, straight into S3, only when the key is new.
     const staging = {
       bucket: spec.bucket ?? defaultBucket(spec.region, session.accountId),
       accountId: session.accountId,
@@ -65,10 +61,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const channels = await resolveInputChannels(spec, staging.bucket, { s3, target: staging })
     const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
     const { sourceKey, sourceS3Uri } = planFor(1)
-    logStaged(
-      sourceS3Uri,
-      await stageFile(s3, staging, sourceKey, source.path, source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python')
-    )
+    logStaged(sourceS3Uri, await stageSource(s3, staging, sourceKey, source))
     logPlan(spec, planFor(identity.runAttempt), device)
 
     // 5. CreateJob exactly once for this run and step.
@@ -98,7 +91,5 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
   } catch (error) {
     reportFailure(error)
-  } finally {
-    if (workDir) await rm(workDir, { recursive: true, force: true })
   }
 }

@@ -64566,7 +64566,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6248:
+/***/ 5656:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71529,11 +71529,70 @@ function errors_displayPath(absolutePath) {
     return fromCwd !== '' && isInside(process.cwd(), absolutePath) ? fromCwd.split(sep).join('/') : absolutePath;
 }
 
+;// CONCATENATED MODULE: ./.build/archive/path-bytes.js
+// File names are bytes on Linux and macOS, not text: a checkout can hold a name
+// that is not valid UTF-8 (made on a Latin-1 system, or by a test). Node's
+// string paths decode such a name lossily (U+FFFD), and opening the decoded
+// name fails with ENOENT. So the walk and the archive keep every path as the
+// exact bytes the directory listing gave, and use a text form only to match
+// `exclude` patterns and to show the name: the UTF-8 text when the bytes are
+// valid UTF-8, otherwise that text with each invalid byte written as \xNN.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+function isUtf8(bytes) {
+    try {
+        strictUtf8.decode(bytes);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The name as text: exact for valid UTF-8, with `\xNN` for each byte that is not. */
+function path_bytes_nameText(bytes) {
+    if (isUtf8(bytes))
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    let text = '';
+    for (let i = 0; i < bytes.length;) {
+        const length = sequenceLength(bytes, i);
+        if (length > 0) {
+            text += Buffer.from(bytes.subarray(i, i + length)).toString('utf8');
+            i += length;
+        }
+        else {
+            text += `\\x${bytes[i].toString(16).toUpperCase().padStart(2, '0')}`;
+            i += 1;
+        }
+    }
+    return text;
+}
+/** Length of the valid UTF-8 sequence starting at `start`, or 0 when the byte there starts none. */
+function sequenceLength(bytes, start) {
+    const lead = bytes[start];
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || start + length > bytes.length)
+        return 0;
+    return isUtf8(bytes.subarray(start, start + length)) ? length : 0;
+}
+/**
+ * A path's bytes as a JavaScript string with one character per byte (latin1),
+ * so path arithmetic (join, relative, the containment check) can run on it
+ * without losing a byte; `fromByteString` turns it back into the bytes.
+ */
+function path_bytes_byteString(bytes) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+function path_bytes_fromByteString(text) {
+    return Buffer.from(text, 'latin1');
+}
+
 ;// CONCATENATED MODULE: ./.build/archive/walk-source.js
 // Lists what goes into the archive: every directory, regular file and in-tree
 // symlink below source-dir, minus `.git` and the `exclude` patterns, and records
 // what was left out and why. Nothing is read here but directory listings and
 // inode metadata; file contents are streamed later by the writer.
+//
+// Paths are handled as their exact bytes (see path-bytes.ts): a name that is
+// not valid UTF-8 is walked, archived and linked to byte for byte.
 //
 // Symlinks are never followed while walking (so a link cannot make us leave
 // source-dir or loop). Each one is resolved with realpath afterwards:
@@ -71558,13 +71617,17 @@ const GIT_METADATA = '.git';
 const GIT_REASON = 'git metadata is never packaged';
 const EXAMPLES_PER_PATTERN = 5;
 async function walkSource(sourceDir, exclude) {
-    const realRoot = await realpath(sourceDir);
-    const entries = [{ kind: 'directory', relativePath: '' }];
+    const realRoot = byteString(await realpath(sourceDir, { encoding: 'buffer' }));
+    const rootBytes = byteString(Buffer.from(sourceDir));
+    const entries = [{ kind: 'directory', relativePath: '', pathBytes: Buffer.alloc(0) }];
     const skipped = [];
     const leftOut = new Map();
     const excludedByPattern = new Map();
+    /** Byte strings (path-bytes.ts) of the links found, resolved once the walk is done. */
     const symlinks = [];
-    const absolute = (relativePath) => (relativePath === '' ? sourceDir : join(sourceDir, ...relativePath.split('/')));
+    /** `rel` is a byte string relative to source-dir; the answer is the absolute path's bytes. */
+    const absolute = (rel) => fromByteString(rel === '' ? rootBytes : join(rootBytes, rel));
+    const text = (rel) => nameText(fromByteString(rel));
     const skip = (relativePath, isDirectory, reason, expected = false) => {
         leftOut.set(relativePath, reason);
         skipped.push({ path: isDirectory ? `${relativePath}/` : relativePath, reason, expected });
@@ -71580,25 +71643,27 @@ async function walkSource(sourceDir, exclude) {
         return true;
     };
     const visitDirectory = async (directory) => {
-        const names = (await readSourceDirectory(sourceDir, absolute(directory), directory)).sort(compareBytewise);
+        const names = (await readSourceDirectory(sourceDir, absolute(directory), text(directory))).sort((a, b) => Buffer.compare(a, b));
         const stats = await Promise.all(names.map((name) => lstatInSource(sourceDir, absolute(directory), name)));
         for (const [index, name] of names.entries()) {
-            const relativePath = directory === '' ? name : `${directory}/${name}`;
+            const rel = directory === '' ? byteString(name) : `${directory}/${byteString(name)}`;
+            const relativePath = text(rel);
+            const pathBytes = fromByteString(rel);
             const stat = stats[index];
-            if (name === GIT_METADATA)
+            if (byteString(name) === GIT_METADATA)
                 skip(relativePath, stat.isDirectory(), GIT_REASON, true);
             else if (stat.isDirectory()) {
                 if (excludedBy(relativePath, true))
                     continue;
-                entries.push({ kind: 'directory', relativePath });
-                await visitDirectory(relativePath);
+                entries.push({ kind: 'directory', relativePath, pathBytes });
+                await visitDirectory(rel);
             }
             else if (stat.isFile()) {
                 if (!excludedBy(relativePath, false))
-                    entries.push({ kind: 'file', relativePath, executable: (stat.mode & 0o111) !== 0 });
+                    entries.push({ kind: 'file', relativePath, pathBytes, executable: (stat.mode & 0o111) !== 0 });
             }
             else if (stat.isSymbolicLink())
-                symlinks.push(relativePath);
+                symlinks.push(rel);
             else
                 skip(relativePath, false, `${specialFileKind(stat)}: only regular files, directories and symlinks are packaged`);
         }
@@ -71606,12 +71671,13 @@ async function walkSource(sourceDir, exclude) {
     await visitDirectory('');
     // Links are resolved last, once we know which targets made it into the archive.
     const packaged = new Set(entries.map((entry) => entry.relativePath));
-    for (const linkPath of symlinks) {
+    for (const rel of symlinks) {
+        const linkPath = text(rel);
         // Exclusion comes first: an excluded link is not worth a warning about where it points.
-        const pointsAtDirectory = await stat(absolute(linkPath)).then((target) => target.isDirectory(), () => false);
+        const pointsAtDirectory = await stat(absolute(rel)).then((target) => target.isDirectory(), () => false);
         if (excludedBy(linkPath, false) || (pointsAtDirectory && excludedBy(linkPath, true)))
             continue;
-        const resolved = await resolveSymlink(absolute(linkPath), realRoot);
+        const resolved = await resolveSymlink(absolute(rel), realRoot);
         if ('reason' in resolved) {
             skip(linkPath, false, resolved.reason);
             continue;
@@ -71622,10 +71688,13 @@ async function walkSource(sourceDir, exclude) {
             skip(linkPath, false, `symlink to ${resolved.written} points at ${resolved.targetPath}, which is not packaged${detail}`);
             continue;
         }
+        const linkBytes = fromByteString(posix.relative(`/${parentOf(rel)}`, `/${resolved.targetBytes}`) || '.');
         entries.push({
             kind: 'symlink',
             relativePath: linkPath,
-            linkTarget: posix.relative(`/${parentOf(linkPath)}`, `/${resolved.targetPath}`) || '.',
+            pathBytes: fromByteString(rel),
+            linkTarget: nameText(linkBytes),
+            linkBytes,
             targetPath: resolved.targetPath,
             targetKind: resolved.targetKind
         });
@@ -71652,11 +71721,12 @@ function walk_source_explainLeftOut(leftOut, relativePath) {
     }
     return undefined;
 }
+/** `realRoot` and the answer's `targetBytes` are byte strings (path-bytes.ts). */
 async function resolveSymlink(linkPath, realRoot) {
-    const written = await readlink(linkPath);
+    const written = nameText(await readlink(linkPath, { encoding: 'buffer' }));
     let target;
     try {
-        target = await realpath(linkPath);
+        target = byteString(await realpath(linkPath, { encoding: 'buffer' }));
     }
     catch (error) {
         const code = errorCode(error);
@@ -71666,13 +71736,19 @@ async function resolveSymlink(linkPath, realRoot) {
     if (!isInside(realRoot, target)) {
         return { reason: `symlink to ${written} points outside source-dir; not followed` };
     }
-    const targetStat = await stat(target);
+    const targetStat = await stat(fromByteString(target));
     if (!targetStat.isFile() && !targetStat.isDirectory()) {
         return {
             reason: `symlink to ${written} points at a ${specialFileKind(targetStat)}; only regular files, directories and symlinks are packaged`
         };
     }
-    return { written, targetPath: fromRoot.split(sep).join('/'), targetKind: targetStat.isDirectory() ? 'directory' : 'file' };
+    const targetBytes = fromRoot.split(sep).join('/');
+    return {
+        written,
+        targetPath: nameText(fromByteString(targetBytes)),
+        targetBytes,
+        targetKind: targetStat.isDirectory() ? 'directory' : 'file'
+    };
 }
 function parentOf(relativePath) {
     const slash = relativePath.lastIndexOf('/');
@@ -71693,18 +71769,19 @@ function specialFileKind(stat) {
 // what the job runs, so they fail packaging rather than being skipped.
 async function readSourceDirectory(sourceDir, directory, relativePath) {
     try {
-        return await readdir(directory);
+        return await readdir(directory, { encoding: 'buffer' });
     }
     catch (error) {
         throw unreadable(sourceDir, relativePath === '' ? '.' : `${relativePath}/`, error);
     }
 }
 async function lstatInSource(sourceDir, directory, name) {
+    const path = Buffer.concat([directory, Buffer.from('/'), name]);
     try {
-        return await lstat(join(directory, name));
+        return await lstat(path);
     }
     catch (error) {
-        throw unreadable(sourceDir, relative(sourceDir, join(directory, name)).split(sep).join('/'), error);
+        throw unreadable(sourceDir, nameText(fromByteString(relative(byteString(Buffer.from(sourceDir)), byteString(path)))), error);
     }
 }
 function unreadable(sourceDir, what, error) {
@@ -76098,7 +76175,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6248);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5656);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

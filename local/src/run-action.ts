@@ -28,6 +28,8 @@ export interface ActionOptions {
   timeoutMs?: number
   /** Extra arguments for node before the script (benchmarks use --import to measure memory). */
   nodeArguments?: string[]
+  /** A command that runs node, e.g. ['/usr/bin/time', '-o', file] (benchmarks measure the process with it). */
+  wrapper?: string[]
 }
 
 export interface RunningAction {
@@ -106,7 +108,8 @@ export async function startAction(options: ActionOptions): Promise<RunningAction
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
   const script = options.entry === 'post' ? join(DIST, 'post', 'index.js') : join(DIST, 'index.js')
-  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), script], {
+  const [command = process.execPath, ...wrapperArguments] = [...(options.wrapper ?? []), process.execPath]
+  const child = spawn(command, [...wrapperArguments, ...(options.nodeArguments ?? []), script], {
     cwd: options.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe']

@@ -1,20 +1,21 @@
 // The determinism policy: what each archive entry is called, which metadata it
 // carries, and in which order entries are written. Nothing here depends on the
 // machine, the checkout time, the umask or the order the OS lists a directory,
-// so the same files always give the same archive bytes.
+// so the same files always give the same archive.
 import { join } from 'node:path'
-import { sortBytewise } from './byte-order.js'
 import type { SourceEntry } from './walk-source.js'
 
 export interface ArchiveEntry {
-  /** Archive path, root folder first; directories end with `/`. */
+  /** Archive path as text (see path-bytes.ts), root folder first; directories end with `/`. */
   name: string
+  /** The archive path's exact bytes: what the tar header stores. */
+  nameBytes: Buffer
   type: 'directory' | 'file' | 'symlink'
   mode: number
-  mtime: Date
-  /** Where to read a file's bytes from. */
-  sourcePath?: string
+  /** Where to read a file's bytes from (its exact bytes). */
+  sourcePath?: Buffer
   linkname?: string
+  linkBytes?: Buffer
 }
 
 /** 1980-01-01T00:00:00Z, the SOURCE_DATE_EPOCH floor many tools use (ZIP cannot go earlier; 0 looks "unset" to some). */
@@ -26,26 +27,30 @@ export const FILE_MODE = 0o644
 export const SYMLINK_MODE = 0o777
 
 /**
- * Entries sorted bytewise by archive name. A directory's name ends with `/`,
+ * Entries sorted bytewise by archive path. A directory's name ends with `/`,
  * which sorts before any of its contents, so parents always come first.
  */
 export function layoutArchive(rootName: string, sourceDir: string, entries: readonly SourceEntry[]): ArchiveEntry[] {
+  const rootBytes = Buffer.from(rootName)
+  const slash = Buffer.from('/')
   const archived = entries.map((entry): ArchiveEntry => {
-    const name = entry.relativePath === '' ? rootName : `${rootName}/${entry.relativePath}`
+    const isRoot = entry.pathBytes.length === 0
+    const name = isRoot ? rootName : `${rootName}/${entry.relativePath}`
+    const nameBytes = isRoot ? rootBytes : Buffer.concat([rootBytes, slash, entry.pathBytes])
     switch (entry.kind) {
       case 'directory':
-        return { name: `${name}/`, type: 'directory', mode: DIRECTORY_MODE, mtime: FIXED_MTIME }
+        return { name: `${name}/`, nameBytes: Buffer.concat([nameBytes, slash]), type: 'directory', mode: DIRECTORY_MODE }
       case 'file':
         return {
           name,
+          nameBytes,
           type: 'file',
           mode: entry.executable ? EXECUTABLE_MODE : FILE_MODE,
-          mtime: FIXED_MTIME,
-          sourcePath: join(sourceDir, ...entry.relativePath.split('/'))
+          sourcePath: Buffer.concat([Buffer.from(join(sourceDir)), slash, entry.pathBytes])
         }
       case 'symlink':
-        return { name, type: 'symlink', mode: SYMLINK_MODE, mtime: FIXED_MTIME, linkname: entry.linkTarget }
+        return { name, nameBytes, type: 'symlink', mode: SYMLINK_MODE, linkname: entry.linkTarget, linkBytes: entry.linkBytes }
     }
   })
-  return sortBytewise(archived, (entry) => entry.name)
+  return archived.sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes))
 }

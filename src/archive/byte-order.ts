@@ -4,10 +4,3 @@
 export function compareBytewise(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
 }
-
-export function sortBytewise<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return items
-    .map((item) => ({ item, sortKey: Buffer.from(key(item), 'utf8') }))
-    .sort((a, b) => Buffer.compare(a.sortKey, b.sortKey))
-    .map(({ item }) => item)
-}

@@ -1,41 +1,58 @@
 // Packages a hybrid job's source for upload, like the Braket SDK's
 // AwsQuantumJob.create but reproducible and checked before anything is spent
-// (the inputs were validated before; here only the tree itself is looked at):
-// a deterministic tar.gz of source-dir (root folder = its name), `.git` and
-// `exclude` patterns left out, symlinks never followed outside source-dir, and
-// the entry point's module confirmed to be inside. Memory stays flat whatever
-// the size of the tree: file contents are streamed, never held.
-import { basename, join, resolve } from 'node:path'
+// (the inputs were validated before; here only the tree itself is looked at).
+//
+// Two steps, so an unchanged source costs a digest and one HeadObject:
+//  - digestSource: the tree (root folder = source-dir's name; `.git` and
+//    `exclude` patterns left out; symlinks never followed outside source-dir;
+//    the entry point's module confirmed inside) and its content address, the
+//    SHA-256 of a canonical manifest of every entry and file hash;
+//  - archiveStream: the deterministic tar.gz of exactly that manifest, made
+//    on every core and streamed (never written to disk, never held whole).
+import { createReadStream } from 'node:fs'
+import { basename, resolve } from 'node:path'
 import { layoutArchive } from './archive-layout.js'
 import { requireEntryPointModule } from './entry-point.js'
 import { displayPath } from './errors.js'
+import { parallelGzip, type GzipOptions } from './parallel-gzip.js'
 import { packageSingleFile } from './single-file-source.js'
+import { digestSourceTree } from './source-manifest.js'
+import { tarChunks } from './tar-stream.js'
 import type { PackagedSource, PackageSourceOptions } from './types.js'
 import { walkSource } from './walk-source.js'
-import { writeTarGz } from './write-tar-gz.js'
 
 export { SourcePackagingError, type PackagingInput } from './errors.js'
 export type { Compression, PackagedSource, PackageSourceOptions, SkippedEntry } from './types.js'
 
 export const ARCHIVE_FILE_NAME = 'source.tar.gz'
 
-export async function packageSource(options: PackageSourceOptions): Promise<PackagedSource> {
+export async function digestSource(options: PackageSourceOptions): Promise<PackagedSource> {
   const sourceDir = resolve(options.sourceDir)
   if (options.compression === 'none') return packageSingleFile(sourceDir)
 
   const rootName = basename(sourceDir)
   const listing = await walkSource(sourceDir, options.exclude)
   requireEntryPointModule(options.entryPoint, listing, rootName, displayPath(sourceDir))
-  const path = join(options.workDir, ARCHIVE_FILE_NAME)
-  const { sha256, sizeBytes } = await writeTarGz(layoutArchive(rootName, sourceDir, listing.entries), path)
+  const manifest = await digestSourceTree(layoutArchive(rootName, sourceDir, listing.entries))
   return {
-    path,
+    sha256: manifest.digest,
     fileName: ARCHIVE_FILE_NAME,
-    sha256,
-    sizeBytes,
-    fileCount: listing.entries.filter((entry) => entry.kind === 'file').length,
+    sizeBytes: manifest.contentBytes,
+    fileCount: manifest.fileCount,
     rootName,
     skipped: listing.skipped,
-    compressionType: 'GZIP'
+    compressionType: 'GZIP',
+    content: { kind: 'archive', manifest }
   }
+}
+
+/** The bytes to upload: the tar.gz of the digested manifest (failing if a file changed since), or the single file. */
+export function archiveStream(source: PackagedSource, options: GzipOptions = {}): AsyncIterable<Buffer> {
+  if (source.content.kind === 'file') return createReadStream(source.content.path)
+  return parallelGzip(tarChunks(source.content.manifest.entries), options)
+}
+
+/** The content type the uploaded object gets. */
+export function contentType(source: PackagedSource): string {
+  return source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python'
 }

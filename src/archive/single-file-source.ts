@@ -8,5 +8,14 @@ import type { PackagedSource } from './types.js'
 export async function packageSingleFile(sourcePath: string): Promise<PackagedSource> {
   const fileName = basename(sourcePath)
   const { sha256, sizeBytes } = await digestFile(sourcePath)
-  return { path: sourcePath, fileName, sha256, sizeBytes, fileCount: 1, rootName: fileName, skipped: [], compressionType: 'NONE' }
+  return {
+    sha256,
+    fileName,
+    sizeBytes,
+    fileCount: 1,
+    rootName: fileName,
+    skipped: [],
+    compressionType: 'NONE',
+    content: { kind: 'file', path: sourcePath }
+  }
 }

@@ -1,19 +1,20 @@
 // Public shapes of the packaging module (re-exported by package-source.ts).
 import type { EntryPoint } from './entry-point.js'
 import type { ExcludeRules } from './exclude-patterns.js'
+import type { SourceManifest } from './source-manifest.js'
 import type { SkippedEntry } from './walk-source.js'
 
 export type { SkippedEntry }
 
 export type Compression = 'gzip' | 'none'
 
+/** The source as digested before anything is compressed or uploaded: its content address and what to upload. */
 export interface PackagedSource {
-  /** The archive (or the single file, for compression 'none') on local disk. */
-  path: string
+  /** Hex SHA-256 naming the content: of the tree's manifest (gzip), or of the file itself (none). */
+  sha256: string
   /** Name to use in S3: 'source.tar.gz' for gzip; the file's basename for 'none'. */
   fileName: string
-  /** Hex sha256 of the bytes at `path`. */
-  sha256: string
+  /** Bytes of content: the packaged files' sizes added up (gzip), or the file's size (none). */
   sizeBytes: number
   /** Regular files packaged (symlinks and directories not counted). */
   fileCount: number
@@ -23,6 +24,8 @@ export interface PackagedSource {
   skipped: SkippedEntry[]
   /** The Braket CreateJob scriptModeConfig.compressionType. */
   compressionType: 'GZIP' | 'NONE'
+  /** What is uploaded: a tar.gz made from the manifest, or the one file as is. */
+  content: { kind: 'archive'; manifest: SourceManifest } | { kind: 'file'; path: string }
 }
 
 export interface PackageSourceOptions {
@@ -33,6 +36,4 @@ export interface PackageSourceOptions {
   compression: Compression
   /** Compiled `exclude` patterns, relative to sourceDir. */
   exclude: ExcludeRules
-  /** A directory where the archive file may be written (the caller creates and cleans it). */
-  workDir: string
 }

@@ -3,6 +3,9 @@
 // what was left out and why. Nothing is read here but directory listings and
 // inode metadata; file contents are streamed later by the writer.
 //
+// Paths are handled as their exact bytes (see path-bytes.ts): a name that is
+// not valid UTF-8 is walked, archived and linked to byte for byte.
+//
 // Symlinks are never followed while walking (so a link cannot make us leave
 // source-dir or loop). Each one is resolved with realpath afterwards:
 //  - target outside source-dir, missing, looping, or a special file: skipped;
@@ -18,12 +21,12 @@
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import { join, posix, relative, sep } from 'node:path'
-import { compareBytewise } from './byte-order.js'
 import { displayPath, SourcePackagingError } from './errors.js'
 import type { ExcludeRules } from './exclude-patterns.js'
 import { errorCode, errorMessage } from '../common/errors.js'
 import { isInside } from '../common/paths.js'
 import { quoted } from '../common/untrusted.js'
+import { byteString, fromByteString, nameText } from './path-bytes.js'
 
 export interface SkippedEntry {
   path: string
@@ -32,15 +35,20 @@ export interface SkippedEntry {
   expected: boolean
 }
 
-/** Paths are relative to source-dir, `/`-separated; the root directory is `''`. */
+/**
+ * Paths are relative to source-dir, `/`-separated; the root directory is `''`.
+ * `relativePath` is the path as text (see nameText), `pathBytes` its exact bytes.
+ */
 export type SourceEntry =
-  | { kind: 'directory'; relativePath: string }
-  | { kind: 'file'; relativePath: string; executable: boolean }
+  | { kind: 'directory'; relativePath: string; pathBytes: Buffer }
+  | { kind: 'file'; relativePath: string; pathBytes: Buffer; executable: boolean }
   | {
       kind: 'symlink'
       relativePath: string
+      pathBytes: Buffer
       /** Link text to store: relative to the link's own directory. */
       linkTarget: string
+      linkBytes: Buffer
       /** Where the link resolves, relative to source-dir; always a packaged entry. */
       targetPath: string
       targetKind: 'file' | 'directory'
@@ -59,14 +67,18 @@ const GIT_REASON = 'git metadata is never packaged'
 const EXAMPLES_PER_PATTERN = 5
 
 export async function walkSource(sourceDir: string, exclude: ExcludeRules): Promise<SourceListing> {
-  const realRoot = await realpath(sourceDir)
-  const entries: SourceEntry[] = [{ kind: 'directory', relativePath: '' }]
+  const realRoot = byteString(await realpath(sourceDir, { encoding: 'buffer' }))
+  const rootBytes = byteString(Buffer.from(sourceDir))
+  const entries: SourceEntry[] = [{ kind: 'directory', relativePath: '', pathBytes: Buffer.alloc(0) }]
   const skipped: SkippedEntry[] = []
   const leftOut = new Map<string, string>()
   const excludedByPattern = new Map<string, string[]>()
+  /** Byte strings (path-bytes.ts) of the links found, resolved once the walk is done. */
   const symlinks: string[] = []
 
-  const absolute = (relativePath: string) => (relativePath === '' ? sourceDir : join(sourceDir, ...relativePath.split('/')))
+  /** `rel` is a byte string relative to source-dir; the answer is the absolute path's bytes. */
+  const absolute = (rel: string) => fromByteString(rel === '' ? rootBytes : join(rootBytes, rel))
+  const text = (rel: string) => nameText(fromByteString(rel))
   const skip = (relativePath: string, isDirectory: boolean, reason: string, expected = false) => {
     leftOut.set(relativePath, reason)
     skipped.push({ path: isDirectory ? `${relativePath}/` : relativePath, reason, expected })
@@ -82,19 +94,21 @@ export async function walkSource(sourceDir: string, exclude: ExcludeRules): Prom
   }
 
   const visitDirectory = async (directory: string): Promise<void> => {
-    const names = (await readSourceDirectory(sourceDir, absolute(directory), directory)).sort(compareBytewise)
+    const names = (await readSourceDirectory(sourceDir, absolute(directory), text(directory))).sort((a, b) => Buffer.compare(a, b))
     const stats = await Promise.all(names.map((name) => lstatInSource(sourceDir, absolute(directory), name)))
     for (const [index, name] of names.entries()) {
-      const relativePath = directory === '' ? name : `${directory}/${name}`
+      const rel = directory === '' ? byteString(name) : `${directory}/${byteString(name)}`
+      const relativePath = text(rel)
+      const pathBytes = fromByteString(rel)
       const stat = stats[index]!
-      if (name === GIT_METADATA) skip(relativePath, stat.isDirectory(), GIT_REASON, true)
+      if (byteString(name) === GIT_METADATA) skip(relativePath, stat.isDirectory(), GIT_REASON, true)
       else if (stat.isDirectory()) {
         if (excludedBy(relativePath, true)) continue
-        entries.push({ kind: 'directory', relativePath })
-        await visitDirectory(relativePath)
+        entries.push({ kind: 'directory', relativePath, pathBytes })
+        await visitDirectory(rel)
       } else if (stat.isFile()) {
-        if (!excludedBy(relativePath, false)) entries.push({ kind: 'file', relativePath, executable: (stat.mode & 0o111) !== 0 })
-      } else if (stat.isSymbolicLink()) symlinks.push(relativePath)
+        if (!excludedBy(relativePath, false)) entries.push({ kind: 'file', relativePath, pathBytes, executable: (stat.mode & 0o111) !== 0 })
+      } else if (stat.isSymbolicLink()) symlinks.push(rel)
       else skip(relativePath, false, `${specialFileKind(stat)}: only regular files, directories and symlinks are packaged`)
     }
   }
@@ -102,14 +116,15 @@ export async function walkSource(sourceDir: string, exclude: ExcludeRules): Prom
 
   // Links are resolved last, once we know which targets made it into the archive.
   const packaged = new Set(entries.map((entry) => entry.relativePath))
-  for (const linkPath of symlinks) {
+  for (const rel of symlinks) {
+    const linkPath = text(rel)
     // Exclusion comes first: an excluded link is not worth a warning about where it points.
-    const pointsAtDirectory = await stat(absolute(linkPath)).then(
+    const pointsAtDirectory = await stat(absolute(rel)).then(
       (target) => target.isDirectory(),
       () => false
     )
     if (excludedBy(linkPath, false) || (pointsAtDirectory && excludedBy(linkPath, true))) continue
-    const resolved = await resolveSymlink(absolute(linkPath), realRoot)
+    const resolved = await resolveSymlink(absolute(rel), realRoot)
     if ('reason' in resolved) {
       skip(linkPath, false, resolved.reason)
       continue
@@ -120,10 +135,13 @@ export async function walkSource(sourceDir: string, exclude: ExcludeRules): Prom
       skip(linkPath, false, `symlink to ${resolved.written} points at ${resolved.targetPath}, which is not packaged${detail}`)
       continue
     }
+    const linkBytes = fromByteString(posix.relative(`/${parentOf(rel)}`, `/${resolved.targetBytes}`) || '.')
     entries.push({
       kind: 'symlink',
       relativePath: linkPath,
-      linkTarget: posix.relative(`/${parentOf(linkPath)}`, `/${resolved.targetPath}`) || '.',
+      pathBytes: fromByteString(rel),
+      linkTarget: nameText(linkBytes),
+      linkBytes,
       targetPath: resolved.targetPath,
       targetKind: resolved.targetKind
     })
@@ -152,13 +170,14 @@ export function explainLeftOut(leftOut: ReadonlyMap<string, string>, relativePat
   return undefined
 }
 
-type ResolvedSymlink = { written: string; targetPath: string; targetKind: 'file' | 'directory' } | { reason: string }
+type ResolvedSymlink = { written: string; targetPath: string; targetBytes: string; targetKind: 'file' | 'directory' } | { reason: string }
 
-async function resolveSymlink(linkPath: string, realRoot: string): Promise<ResolvedSymlink> {
-  const written = await readlink(linkPath)
+/** `realRoot` and the answer's `targetBytes` are byte strings (path-bytes.ts). */
+async function resolveSymlink(linkPath: Buffer, realRoot: string): Promise<ResolvedSymlink> {
+  const written = nameText(await readlink(linkPath, { encoding: 'buffer' }))
   let target: string
   try {
-    target = await realpath(linkPath)
+    target = byteString(await realpath(linkPath, { encoding: 'buffer' }))
   } catch (error) {
     const code = errorCode(error)
     return { reason: code === 'ELOOP' ? `symlink to ${written} loops` : `symlink to ${written} is broken (${code ?? 'cannot resolve'})` }
@@ -167,13 +186,19 @@ async function resolveSymlink(linkPath: string, realRoot: string): Promise<Resol
   if (!isInside(realRoot, target)) {
     return { reason: `symlink to ${written} points outside source-dir; not followed` }
   }
-  const targetStat = await stat(target)
+  const targetStat = await stat(fromByteString(target))
   if (!targetStat.isFile() && !targetStat.isDirectory()) {
     return {
       reason: `symlink to ${written} points at a ${specialFileKind(targetStat)}; only regular files, directories and symlinks are packaged`
     }
   }
-  return { written, targetPath: fromRoot.split(sep).join('/'), targetKind: targetStat.isDirectory() ? 'directory' : 'file' }
+  const targetBytes = fromRoot.split(sep).join('/')
+  return {
+    written,
+    targetPath: nameText(fromByteString(targetBytes)),
+    targetBytes,
+    targetKind: targetStat.isDirectory() ? 'directory' : 'file'
+  }
 }
 
 function parentOf(relativePath: string): string {
@@ -191,19 +216,20 @@ function specialFileKind(stat: Stats): string {
 
 // An unreadable directory or an entry vanishing mid-walk would silently change
 // what the job runs, so they fail packaging rather than being skipped.
-async function readSourceDirectory(sourceDir: string, directory: string, relativePath: string): Promise<string[]> {
+async function readSourceDirectory(sourceDir: string, directory: Buffer, relativePath: string): Promise<Buffer[]> {
   try {
-    return await readdir(directory)
+    return await readdir(directory, { encoding: 'buffer' })
   } catch (error) {
     throw unreadable(sourceDir, relativePath === '' ? '.' : `${relativePath}/`, error)
   }
 }
 
-async function lstatInSource(sourceDir: string, directory: string, name: string): Promise<Stats> {
+async function lstatInSource(sourceDir: string, directory: Buffer, name: Buffer): Promise<Stats> {
+  const path = Buffer.concat([directory, Buffer.from('/'), name])
   try {
-    return await lstat(join(directory, name))
+    return await lstat(path)
   } catch (error) {
-    throw unreadable(sourceDir, relative(sourceDir, join(directory, name)).split(sep).join('/'), error)
+    throw unreadable(sourceDir, nameText(fromByteString(relative(byteString(Buffer.from(sourceDir)), byteString(path)))), error)
   }
 }
 

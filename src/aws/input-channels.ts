@@ -9,7 +9,8 @@ import { digestFile } from '../archive/digest-stream.js'
 import { compileExcludePatterns } from '../archive/exclude-patterns.js'
 import { walkSource } from '../archive/walk-source.js'
 import type { JobSpec } from '../inputs/job-spec.js'
-import { stageFile, type StagingTarget } from './s3-staging.js'
+import { stageFile } from '../upload/stage-object.js'
+import type { StagingTarget } from './s3-staging.js'
 
 export interface ResolvedChannel {
   channelName: string

@@ -1,12 +1,10 @@
-// Puts the job's source (and local input data) in S3, content-addressed: an
-// object already there under its hash is not uploaded again. Every call names
-// the expected bucket owner, so another account's bucket is never written to.
+// The bucket the job's source and input data are staged in, and whether an
+// object is already there (uploads live in src/upload/). Every call names the
+// expected bucket owner, so another account's bucket is never written to.
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3'
-import { Upload } from '@aws-sdk/lib-storage'
-import { createReadStream } from 'node:fs'
 import { logRow } from '../report/log-layout.js'
 import { ActionError, errorName } from '../common/errors.js'
-import { awsCall, awsCallError, type AwsCall } from './aws-call.js'
+import { awsCallError, type AwsCall } from './aws-call.js'
 
 export interface StagingTarget {
   bucket: string
@@ -92,37 +90,4 @@ export async function objectExists(s3: S3Client, target: StagingTarget, key: str
     const call: AwsCall = { service: 'S3', operation: 'HeadObject', target: s3Uri(target.bucket, key), permission: 's3:GetObject' }
     throw awsCallError(call, error)
   }
-}
-
-/** Streams a local file to S3 with lib-storage (multipart above 8 MiB). */
-export async function uploadFile(s3: S3Client, target: StagingTarget, key: string, path: string, contentType: string): Promise<void> {
-  const upload = new Upload({
-    client: s3,
-    params: {
-      Bucket: target.bucket,
-      Key: key,
-      Body: createReadStream(path),
-      ContentType: contentType,
-      ExpectedBucketOwner: target.accountId,
-      ...(target.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: target.kmsKeyId } : {})
-    },
-    queueSize: 4,
-    partSize: 8 * 1024 * 1024,
-    leavePartsOnError: false
-  })
-  const call: AwsCall = { service: 'S3', operation: 'PutObject', target: s3Uri(target.bucket, key), permission: 's3:PutObject' }
-  await awsCall(call, () => upload.done())
-}
-
-/** Uploads unless the content-addressed key already holds it; tells which happened. */
-export async function stageFile(
-  s3: S3Client,
-  target: StagingTarget,
-  key: string,
-  path: string,
-  contentType: string
-): Promise<'uploaded' | 'already-there'> {
-  if (await objectExists(s3, target, key)) return 'already-there'
-  await uploadFile(s3, target, key, path, contentType)
-  return 'uploaded'
 }

@@ -5,27 +5,32 @@ import type { DeviceSummary } from '../aws/braket-submission.js'
 import type { Submission } from '../aws/submit-exactly-once.js'
 import type { JobPlan } from '../plan/job-plan.js'
 import type { JobSpec } from '../inputs/job-spec.js'
+import type { StageOutcome } from '../upload/stage-object.js'
 import { jobConsoleUrl } from './console-url.js'
 import { formatBytes, formatDuration } from './format.js'
 import { logHeading, logRow } from './log-layout.js'
 
 export function describeSource(spec: JobSpec, source: PackagedSource): string {
   if (source.compressionType === 'NONE') return `${spec.sourceDir} (${formatBytes(source.sizeBytes)}, uploaded as is)`
-  return `${spec.sourceDir} → ${source.rootName}/ (${source.fileCount} files, ${formatBytes(source.sizeBytes)} tar.gz)`
+  return `${spec.sourceDir} → ${source.rootName}/ (${source.fileCount} files, ${formatBytes(source.sizeBytes)})`
 }
 
 export function logPackaging(spec: JobSpec, source: PackagedSource): void {
   logHeading('Source')
   logRow('packaged', describeSource(spec, source))
-  logRow('sha256', source.sha256)
+  logRow('sha256', `${source.sha256} (${source.compressionType === 'GZIP' ? 'of the tree: names, modes and file hashes' : 'of the file'})`)
   for (const skipped of source.skipped) {
     if (skipped.expected) logRow('left out', `${skipped.path} (${skipped.reason})`)
     else core.warning(`Left out of the archive: ${skipped.path} (${skipped.reason})`, { title: 'source-dir' })
   }
 }
 
-export function logStaged(sourceS3Uri: string, upload: 'uploaded' | 'already-there'): void {
-  logRow('source object', `${sourceS3Uri} (${upload === 'uploaded' ? 'uploaded' : 'already there: same content, not uploaded again'})`)
+export function logStaged(sourceS3Uri: string, staged: StageOutcome): void {
+  if (staged.state === 'already-there') return logRow('source object', `${sourceS3Uri} (already there: same content, not uploaded again)`)
+  const how = staged.parts > 0 ? `${staged.parts} parts` : 'one request'
+  logRow('source object', `${sourceS3Uri} (uploaded: ${formatBytes(staged.bytes)} in ${how})`)
+  if (staged.abortedLeftovers > 0) logRow('cleaned up', `${staged.abortedLeftovers} unfinished upload(s) of the same key`)
+  if (staged.cleanupProblem) core.warning(staged.cleanupProblem, { title: 'Source upload' })
 }
 
 export function logPlan(spec: JobSpec, plan: JobPlan, device?: DeviceSummary): void {

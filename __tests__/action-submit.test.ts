@@ -310,6 +310,7 @@ describe('other ways to run', () => {
     expect(request.algorithmSpecification.scriptModeConfig.s3Uri).toContain('amazon-braket-us-west-2-{account-id}/jobs/sources/')
     expect(run.outputs.status).toBe('DRY_RUN')
     expect(run.summary).toContain('dry run')
+    expect(run.summary).toContain('<pre>{\n  &quot;algorithmSpecification')
   })
 
   it('uploads a local input-data directory, content-addressed, and points the channel at it', async () => {

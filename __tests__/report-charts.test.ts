@@ -137,11 +137,14 @@ describe('the x axis', () => {
     }
   )
 
-  it('draws a medium series (12 iterations) point by point on a numeric axis', () => {
+  it('draws a medium series (12 iterations) point by point on a numeric axis, needing no caption', () => {
     const points = energyCurve(12)
-    const chart = parse(renderMetricChart(series(points))!)
+    const rendered = renderMetricChart(series(points))!
+    const chart = parse(rendered)
     expect(chart.range).toEqual([0, 11])
     expect(chart.lines[0]).toEqual(points.map((point) => Number(formatNumber(point.y))))
+    expect(rendered.caption).toBe('')
+    expect(chartMarkdown(rendered)).toMatch(/```$/)
   })
 
   it('keeps a long series with a missing iteration (100, no 41) numeric, evenly spaced, and says how it was drawn', () => {
@@ -227,7 +230,7 @@ describe('a baseline overlaid', () => {
     const [base, run] = chart.lines as [number[], number[]]
     run.forEach((value, index) => expect(base[index]! - value).toBeCloseTo(0.25, 4))
     expect(chart.title).toBe('energy · blue: this run, orange: baseline')
-    expect(rendered.caption).toMatch(/^🔵 this run · 🟠 baseline: main, run \\#16; iterations 0–11$/)
+    expect(rendered.caption).toBe('🔵 this run · 🟠 baseline: main, run \\#16')
   })
 
   it('puts a shorter baseline on this run’s axis, flat beyond its end, and says so', () => {
@@ -235,7 +238,7 @@ describe('a baseline overlaid', () => {
     const [base, run] = parse(rendered).lines as [number[], number[]]
     expect(base).toHaveLength(run.length)
     expect(base.at(-1)).toBe(base.at(-10))
-    expect(rendered.caption).toContain('the baseline logged iterations 0–59 only: its line is flat beyond them')
+    expect(rendered.caption).toContain('the baseline logged iterations 0–59 only: its line is flat outside them')
   })
 
   it('draws no second line for a baseline of other iterations, and says why', () => {

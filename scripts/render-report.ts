@@ -57,19 +57,29 @@ function ensureChromium(path: string, install: boolean): void {
   if (!existsSync(path)) throw new Error(`apt-get installed chromium, but not at ${path}: set CHROMIUM_PATH.`)
 }
 
-/** The Markdown with each ```mermaid block replaced by the chart Mermaid draws, as an image. */
-async function withChartImages(browser: Browser, markdown: string, theme: Theme): Promise<string> {
-  const blocks = [...markdown.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)]
-  let html = markdown
-  for (const block of blocks) {
-    const { data } = await renderMermaid(browser, block[1]!, 'png', {
+/** Charts already drawn, by theme and source: the summary and the comment share theirs. */
+const drawn = new Map<string, string>()
+
+async function chartImage(browser: Browser, source: string, theme: Theme): Promise<string> {
+  const key = `${theme}\n${source}`
+  let image = drawn.get(key)
+  if (!image) {
+    const { data } = await renderMermaid(browser, source, 'png', {
       backgroundColor: 'transparent',
       mermaidConfig: { theme: THEMES[theme].mermaid },
       viewport: { width: 800, height: 600, deviceScaleFactor: 1 }
     })
-    const image = `<p><img alt="chart" style="max-width: 100%" src="data:image/png;base64,${Buffer.from(data).toString('base64')}"></p>`
-    html = html.replace(block[0], image)
+    image = `<p><img alt="chart" style="max-width: 100%" src="data:image/png;base64,${Buffer.from(data).toString('base64')}"></p>`
+    drawn.set(key, image)
   }
+  return image
+}
+
+/** The Markdown with each ```mermaid block replaced by the chart Mermaid draws, as an image. */
+async function withChartImages(browser: Browser, markdown: string, theme: Theme): Promise<string> {
+  let html = markdown
+  for (const block of markdown.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm))
+    html = html.replace(block[0], await chartImage(browser, block[1]!, theme))
   return html
 }
 

@@ -16,6 +16,8 @@ export const CHART_COLORS = { run: '#2f81f7', baseline: '#e36209' } as const
 /** Said in the key next to the colours' names. */
 const KEY = { run: '🔵 this run', baseline: '🟠 baseline' }
 
+/** Mermaid's default is 500 px: three charts in a comment would fill a screen and a half. */
+export const CHART_HEIGHT = 400
 /** Characters a chart's title fits at Mermaid's default width (700 px, 20 px type). */
 export const MAX_TITLE_CHARS = 56
 /** An axis title longer than this crowds the axis: the full name is in the chart's title and the table. */
@@ -30,7 +32,7 @@ export interface BaselineSeries {
 export interface MetricChart {
   /** Mermaid source: an init directive with the palette, then the xychart-beta. */
   source: string
-  /** One line for under the chart (Markdown, neutralised): which line is which, and how the points were drawn. */
+  /** One line for under the chart (Markdown, neutralised): which line is which, and how the points were drawn; may be empty. */
   caption: string
 }
 
@@ -97,14 +99,30 @@ function gaps(points: readonly SeriesPoint[], shown = 3): string[] {
   return ranges.length > shown ? [...ranges.slice(0, shown), '…'] : ranges
 }
 
-/** What the x axis covers, and how the points were drawn. */
+/** How the points were drawn, when it is not simply one point per iteration. */
 function coverage(points: readonly SeriesPoint[], grid: ChartGrid, byIteration: boolean): string[] {
-  const parts = [byIteration ? `iterations ${grid.first}–${grid.last}` : `values 1–${grid.last} in the order logged (no iteration_number)`]
   const missing = grid.last - grid.first + 1 - points.length
+  if (byIteration && missing === 0 && grid.binSize === 1) return []
+  const parts = [byIteration ? `iterations ${grid.first}–${grid.last}` : `values 1–${grid.last} in the order logged (no iteration_number)`]
   if (missing > 0) parts.push(`${missing} not logged (${gaps(points).join(', ')})`)
-  if (grid.binSize > 1) parts.push(`each point is the mean of ${grid.binSize} iterations`)
+  if (grid.binSize > 1) parts.push(`each point is the mean of ${grid.binSize} ${byIteration ? 'iterations' : 'values'}`)
   else if (missing > 0) parts.push('the line is drawn straight across the missing ones')
   return parts
+}
+
+/** The baseline on this run's grid, and what the caption says of it; no line when it has no value in this run's range. */
+function overlay(baseline: BaselineSeries, grid: ChartGrid, unit: string): { values?: number[]; key?: string; note?: string } {
+  const points = byX(baseline.points)
+  const label = markdownText(baseline.label, 120)
+  if (!points.some((point) => point.x >= grid.first - grid.binSize / 2 && point.x <= grid.last + grid.binSize / 2))
+    return { note: `the baseline (${label}) logged no ${unit} in this range` }
+  const sampled = sampleOnGrid(points, grid)
+  const [from, to] = [formatNumber(points[0]!.x), formatNumber(points.at(-1)!.x)]
+  return {
+    values: sampled.values,
+    key: `${KEY.run} · ${KEY.baseline}: ${label}`,
+    ...(sampled.extended ? { note: `the baseline logged ${unit}s ${from}–${to} only: its line is flat outside them` } : {})
+  }
 }
 
 /** The chart's Mermaid source and caption; undefined for fewer than two values (nothing to draw). */
@@ -113,29 +131,17 @@ export function renderMetricChart(series: MetricSeries, baseline?: BaselineSerie
   if (points.length < 2) return undefined
   const grid = chartGrid(points[0]!.x, points.at(-1)!.x)
   const run = sampleOnGrid(points, grid)
-  const caption = coverage(points, grid, byIteration)
-
-  const baselinePoints = baseline ? byX(baseline.points) : []
-  const overlaps = baselinePoints.some((point) => point.x >= grid.first - grid.binSize / 2 && point.x <= grid.last + grid.binSize / 2)
-  const base = overlaps ? sampleOnGrid(baselinePoints, grid) : undefined
-  if (baseline && base) {
-    caption.unshift(`${KEY.run} · ${KEY.baseline}: ${markdownText(baseline.label, 120)}`)
-    if (base.extended) {
-      const [from, to] = [baselinePoints[0]!.x, baselinePoints.at(-1)!.x]
-      caption.push(`the baseline logged iterations ${formatNumber(from)}–${formatNumber(to)} only: its line is flat beyond them`)
-    }
-  } else if (baseline) {
-    caption.push(`the baseline (${markdownText(baseline.label, 120)}) logged no ${byIteration ? 'iteration' : 'value'} in this range`)
-  }
+  const base = baseline ? overlay(baseline, grid, byIteration ? 'iteration' : 'value') : {}
+  const caption = [...(base.key ? [base.key] : []), ...coverage(points, grid, byIteration), ...(base.note ? [base.note] : [])]
 
   const name = chartText(series.label, MAX_TITLE_CHARS)
-  const key = base ? ' · blue: this run, orange: baseline' : ''
+  const key = base.values ? ' · blue: this run, orange: baseline' : ''
   const title = name.length + key.length <= MAX_TITLE_CHARS ? `${name}${key}` : name
   // The baseline first, so this run's line is drawn over it.
-  const lines = base ? [base.values, run.values] : [run.values]
-  const palette = base ? [CHART_COLORS.baseline, CHART_COLORS.run] : [CHART_COLORS.run]
+  const lines = base.values ? [base.values, run.values] : [run.values]
+  const palette = base.values ? [CHART_COLORS.baseline, CHART_COLORS.run] : [CHART_COLORS.run]
   const source = [
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
+    `%%{init: {"xyChart": {"height": ${CHART_HEIGHT}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
     'xychart-beta',
     `  title ${quoted(title)}`,
     `  ${xAxis(grid, byIteration ? 'iteration' : 'value #')}`,
@@ -147,5 +153,6 @@ export function renderMetricChart(series: MetricSeries, baseline?: BaselineSerie
 
 /** The chart for Markdown: the fenced Mermaid source, then its caption in small type. */
 export function chartMarkdown(chart: MetricChart): string {
-  return `\`\`\`mermaid\n${chart.source}\n\`\`\`\n\n<sub>${chart.caption}</sub>`
+  const fenced = `\`\`\`mermaid\n${chart.source}\n\`\`\``
+  return chart.caption ? `${fenced}\n\n<sub>${chart.caption}</sub>` : fenced
 }

@@ -40,12 +40,13 @@ export interface ReportSection {
 /** Where the sections the action knows of go; a new one picks a number in between. */
 export const SECTION_ORDER = {
   notes: 100,
+  /** Only for a job that did not succeed: why comes first. */
+  logTail: 150,
   comparison: 200,
   metrics: 300,
   cost: 400,
   quantumTasks: 500,
-  results: 600,
-  logTail: 700
+  results: 600
 } as const
 
 export interface Fact {

@@ -144,7 +144,7 @@ describe('submitting with the workflow OIDC token', () => {
     expect(run.stdout).toContain('vqe.main:run')
     expect(run.stdout).toMatch(/::notice title=Amazon Braket hybrid job::Created Braket hybrid job .* \(QUEUED\): https:\/\//)
     expect(run.summary).toContain(job.jobArn)
-    expect(run.summary).toContain('<th>Field</th>')
+    expect(run.summary).toContain('<tr><th align="left">Job ARN</th>')
     expectNoSecretIn(run)
   })
 
@@ -313,6 +313,7 @@ describe('other ways to run', () => {
     expect(request.algorithmSpecification.scriptModeConfig.s3Uri).toContain('amazon-braket-us-west-2-{account-id}/jobs/sources/')
     expect(run.outputs.status).toBe('DRY_RUN')
     expect(run.summary).toContain('dry run')
+    expect(run.summary).toContain('<pre>{\n  &quot;clientToken&quot;: ')
   })
 
   it('uploads a local input-data directory, content-addressed, and points the channel at it', async () => {

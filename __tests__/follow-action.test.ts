@@ -58,7 +58,7 @@ describe('following a job to its end', () => {
     )
     expect(run.stdout.match(/event STARTING_INSTANCE/g)).toHaveLength(1)
     expect(run.stdout.match(/event COMPLETED/g)).toHaveLength(1)
-    expect(run.summary).toContain('Outcome: ✅ COMPLETED')
+    expect(run.summary).toMatch(/^## ✅ Amazon Braket hybrid job <code>[^<]+<\/code>: COMPLETED\n/)
   })
 
   it('fails the step with the failureReason and the last log lines when the job FAILED', async () => {
@@ -82,8 +82,10 @@ describe('following a job to its end', () => {
     // The job's lines can't issue workflow commands: they are printed with commands stopped.
     expect(run.stdout).toMatch(/::stop-commands::([0-9a-f-]+)\n(?:.*\n)*?::set-output name=status::COMPLETED\n(?:.*\n)*?::\1::/)
     expect(run.stdout).toMatch(/::error::Job [^ ]+ failed after \d+s?.*: AlgorithmError/)
-    expect(run.summary).toContain('Outcome: ❌ FAILED')
-    expect(run.summary).toContain('Failure reason')
+    expect(run.summary).toMatch(
+      /^## ❌ Amazon Braket hybrid job <code>[^<]+<\/code>: FAILED\n\nJob \S+ failed after \d+s.*: AlgorithmError/
+    )
+    expect(run.summary).toContain("### The job's last 3 log lines")
   })
 
   it('parses the metrics into the output and draws them as a Mermaid chart in the summary', async () => {
@@ -99,7 +101,8 @@ describe('following a job to its end', () => {
     const run = await follow(standIn, workspace)
     expect(run.exitCode).toBe(0)
     expect(JSON.parse(run.outputs.metrics!)).toEqual({ accuracy: 0.75, cost: -1.11 })
-    expect(run.summary).toContain('```mermaid\nxychart-beta\n  title "cost"\n  x-axis "iteration" 0 --> 6\n')
+    expect(run.summary).toMatch(/```mermaid\n%%\{init: .*"plotColorPalette": "#\w{6}"\}\}\}\}%%\nxychart-beta\n {2}title "cost"\n/)
+    expect(run.summary).toContain('  x-axis "iteration" ["0", "1", "2", "3", "4", "5", "6"]\n')
     expect(run.summary).toContain(`  line [${costs.join(', ')}]`)
     expect(run.summary).toContain('| cost | -1.11 |')
   })
@@ -118,8 +121,10 @@ describe('following a job to its end', () => {
     expect(run.outputs['results-dir']).toBe(dir)
     expect(JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')).energy).toBe(-1.118)
     expect(await readFile(join(dir, 'plots', 'cost.csv'), 'utf8')).toContain('0,0.5')
-    expect(run.summary).toContain('<pre>energy: -1.118')
-    expect(run.summary).toContain('history: [0.5, 0.1, -0.4, …, -1.1, -1.118] (7 values)')
+    const history = '&quot;history&quot;: [0.5, 0.1, -0.4, /* 2 more of 7 values */ -1.1, -1.118]'
+    expect(run.summary).toContain(`### results.json\n\n<pre>{\n  &quot;energy&quot;: -1.118,\n  ${history}\n}</pre>`)
+    expect(run.summary).toContain('2 files downloaded from <code>s3://')
+    expect(run.summary).not.toContain(dir)
   })
 
   it('extracts a relative download-results into the workspace, and warns (no crash) when the job left no results', async () => {

@@ -1,6 +1,5 @@
-// Metric lines → series → Mermaid charts: the pure parts of the follower's metrics.
+// Metric lines → series: the pure parts of the follower's metrics (the charts: report-charts.test.ts).
 import { describe, expect, it } from '@jest/globals'
-import { downsample, evenlySpaced, formatNumber, renderMetricChart } from '../src/follow/metric-chart.js'
 import { parseMetricLine } from '../src/follow/metric-lines.js'
 import { MetricCollector } from '../src/follow/metric-series.js'
 
@@ -58,65 +57,8 @@ describe('MetricCollector', () => {
     expect(series!.points.length).toBeLessThanOrEqual(101)
     expect(series!.points[0]).toEqual({ x: 0, y: -0 })
     expect(series!.points.at(-1)).toEqual({ x: 1000, y: -1000 })
-    expect(evenlySpaced(series!.points.slice(0, -1))).toBe(true)
+    const steps = new Set(series!.points.slice(0, -1).map((point, index, points) => (index ? point.x - points[index - 1]!.x : 0)))
+    expect([...steps].filter((step) => step !== 0)).toHaveLength(1)
     expect(metrics.lastValues()).toEqual({ cost: -1000 })
-  })
-})
-
-describe('charts', () => {
-  it('draws a short series as is, on a numeric iteration axis', () => {
-    const chart = renderMetricChart({
-      name: 'cost',
-      label: 'cost',
-      byIteration: true,
-      points: [0.5, 0.1, -0.4, -1].map((y, x) => ({ x, y }))
-    })
-    expect(chart).toBe(
-      [
-        'xychart-beta',
-        '  title "cost"',
-        '  x-axis "iteration" 0 --> 3',
-        '  y-axis "cost" -1.075 --> 0.575',
-        '  line [0.5, 0.1, -0.4, -1]'
-      ].join('\n')
-    )
-  })
-
-  it('averages a long series down to at most 60 points, evenly spaced, and says so', () => {
-    const points = Array.from({ length: 600 }, (_, x) => ({ x, y: x % 2 === 0 ? 1 : 3 }))
-    const chart = renderMetricChart({ name: 'loss', label: 'loss', byIteration: true, points })!
-    const values = /line \[(.*)\]/.exec(chart)![1]!.split(', ')
-    expect(values).toHaveLength(60)
-    expect(new Set(values)).toEqual(new Set(['2']))
-    expect(chart).toContain('title "loss (each point the mean of ~10 values)"')
-    expect(chart).toContain('x-axis "iteration" 4.5 --> 594.5')
-  })
-
-  it('labels unevenly spaced iterations one by one instead of pretending they are even', () => {
-    const chart = renderMetricChart({ name: 'e', label: 'e', byIteration: true, points: [0, 1, 2, 10, 50].map((x) => ({ x, y: x })) })
-    expect(chart).toContain('x-axis "iteration" ["0", "1", "2", "10", "50"]')
-  })
-
-  it('draws nothing for a single value, and sorts by iteration keeping the last value logged for one', () => {
-    expect(renderMetricChart({ name: 'x', label: 'x', byIteration: true, points: [{ x: 1, y: 1 }] })).toBeUndefined()
-    const chart = renderMetricChart({
-      name: 'x',
-      label: 'x',
-      byIteration: true,
-      points: [
-        { x: 2, y: 5 },
-        { x: 1, y: 1 },
-        { x: 2, y: 7 }
-      ]
-    })
-    expect(chart).toContain('line [1, 7]')
-  })
-
-  it('writes numbers Mermaid can read: no exponents', () => {
-    expect(formatNumber(1.23456789e-7)).toBe('0.000000123457')
-    expect(formatNumber(-2.5e21)).toBe('-2500000000000000000000')
-    expect(formatNumber(0.1 + 0.2)).toBe('0.3')
-    expect(formatNumber(Number.NaN)).toBe('0')
-    expect(downsample([{ x: 0, y: 1 }], 5)).toEqual({ points: [{ x: 0, y: 1 }], perPoint: 1 })
   })
 })

@@ -66,10 +66,14 @@ describe('comment-on-pr', () => {
     const ours = () => github.comments.list(REPO, PR).filter((comment) => comment.body.includes(MARKER))
     expect(ours()).toHaveLength(1)
     const created = ours()[0]!
-    expect(created.body).toContain(`Amazon Braket hybrid job \`${first.outputs['job-name']}\`: COMPLETED`)
+    expect(created.body).toContain(`### ✅ Amazon Braket hybrid job <code>${first.outputs['job-name']}</code>: COMPLETED`)
     expect(created.body).toContain(first.outputs['console-url']!.replace(/&/g, '&amp;'))
     expect(created.body).toContain('| cost | -1.1 |')
-    expect(created.body).toContain('```mermaid\nxychart-beta')
+    expect(created.body).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta/)
+    // The run by its number, and the pull request's head commit, not the merge commit GitHub checks out.
+    expect(created.body).toMatch(/<a href="https:\/\/github\.com\/octo\/quantum-lab\/actions\/runs\/7001">experiments #17<\/a>/)
+    expect(created.body).toContain(`<code>${'b'.repeat(7)}</code></a>, head of pull request #42`)
+    expect(created.body).not.toContain('0123456')
     expect(first.stdout).toContain(`comment-on-pr: created ${created.html_url}`)
     expect(github.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
       `GET /repos/${REPO}/issues/${PR}/comments`,
@@ -86,7 +90,7 @@ describe('comment-on-pr', () => {
     expect(ours()).toHaveLength(1)
     const updated = ours()[0]!
     expect(updated.id).toBe(created.id)
-    expect(updated.body).toContain(`\`${second.outputs['job-name']}\`: FAILED`)
+    expect(updated.body).toContain(`<code>${second.outputs['job-name']}</code>: FAILED`)
     expect(updated.body).toContain('AlgorithmError: diverged')
     expect(updated.body).not.toContain(first.outputs['job-name']!)
     expect(github.requests.at(-1)).toMatchObject({ method: 'PATCH', path: `/repos/${REPO}/issues/comments/${created.id}`, status: 200 })
@@ -115,8 +119,8 @@ describe('comment-on-pr', () => {
     const run = await pullRequestRun(github.writeToken, '7004', { wait: 'false' })
     expect(run.exitCode).toBe(0)
     const comment = github.comments.list(REPO, PR).find((c) => c.body.includes(MARKER))!
-    expect(comment.body).toContain(`\`${run.outputs['job-name']}\`: QUEUED`)
-    expect(comment.body).toContain('this workflow does not wait for it (wait: false)')
-    expect(comment.body).toContain(run.outputs['console-url']!)
+    expect(comment.body).toContain(`<code>${run.outputs['job-name']}</code>: QUEUED`)
+    expect(comment.body).toContain('This step does not wait for it (wait: false)')
+    expect(comment.body).toContain(`<a href="${run.outputs['console-url']!}">`)
   })
 })

@@ -17,6 +17,8 @@ import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
 import { stageSource } from './upload/stage-object.js'
 import { reportFailure } from './report/failure-report.js'
+import { currentRun } from './report/run-reference.js'
+import { writeStepSummary } from './report/step-summary.js'
 import {
   announceJob,
   logPackaging,
@@ -24,7 +26,7 @@ import {
   logStaged,
   setOutputs,
   submissionOutputs,
-  writeSubmissionSummary
+  submissionReport
 } from './report/submission-report.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -72,7 +74,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const outputs = submissionOutputs(spec.region, submission)
     setOutputs(outputs)
     announceJob(outputs, submission.status !== 'QUEUED' && submission.statusError === undefined)
-    await writeSubmissionSummary(spec, source, outputs, device)
+    // The summary: the whole story when the step does not follow the job; rewritten once following has completed it.
+    const report = submissionReport(spec, source, outputs, currentRun(identity, env), Date.now(), device)
+    await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
@@ -83,6 +87,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         commentKey: spec.idempotencyKey,
         credentials: spec.credentials,
         identity,
+        report,
         session,
         braket,
         s3,

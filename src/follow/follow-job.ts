@@ -10,6 +10,8 @@ import { logsClient } from '../aws/clients.js'
 import type { CredentialSource } from '../inputs/credentials-section.js'
 import type { FollowSpec } from '../inputs/follow-section.js'
 import type { RunIdentity } from '../plan/run-identity.js'
+import type { JobReport } from '../report/job-report.js'
+import { renderReport } from '../report/render-report.js'
 import { systemClock, type Clock } from './clock.js'
 import { fetchResults, resultsNote } from './fetch-results.js'
 import { verdictOf, type FollowOutcome } from './follow-outcome.js'
@@ -35,6 +37,8 @@ export interface FollowRequest {
   commentKey: string
   credentials: CredentialSource
   identity: RunIdentity
+  /** The job's report from its submission; following completes it. */
+  report: JobReport
   session: AwsSession
   braket: BraketClient
   s3: S3Client
@@ -48,7 +52,7 @@ export async function followJob(request: FollowRequest): Promise<void> {
   if (follow.githubToken) core.setSecret(follow.githubToken)
   if (!follow.wait) {
     // Not waiting: the comment shows the job as submitted.
-    if (follow.commentOnPr) await comment(request, submittedCommentBody(request))
+    if (follow.commentOnPr) await comment(request, renderReport(request.report, 'comment'))
     return
   }
   warnIfCredentialsEndFirst(request.credentials, follow)
@@ -105,13 +109,11 @@ export async function followJob(request: FollowRequest): Promise<void> {
       ...(fetched.kind === 'downloaded' ? { results: fetched.results } : {}),
       resultsNote: resultsNote(fetched),
       lastLines: stepLog.lastLines(),
-      device: target.deviceLabel,
-      instance: `${target.instanceCount} × ${target.instanceType}`,
       outputS3Path,
       now: clock.now()
     }
     await reportOutcome(report, fetched, {
-      identity: request.identity,
+      report: request.report,
       ...(follow.commentOnPr ? { comment: (body: string) => comment(request, body) } : {})
     })
   } finally {
@@ -137,14 +139,4 @@ async function comment(request: FollowRequest, body: string): Promise<void> {
   const result = await upsertPrComment(request.follow.githubToken, marker, body)
   if (result.action === 'skipped') core.info(`comment-on-pr: no comment (${logText(result.why)}).`)
   else core.info(`comment-on-pr: ${result.action} ${result.url ? logText(result.url) : 'the comment'}`)
-}
-
-function submittedCommentBody({ target, identity }: FollowRequest): string {
-  return [
-    `### ⏳ Amazon Braket hybrid job \`${target.jobName}\`: ${target.status}`,
-    '',
-    `Submitted by workflow run #${identity.runId}; this workflow does not wait for it (wait: false).`,
-    '',
-    `[Open it in the Braket console](${target.consoleUrl})`
-  ].join('\n')
 }

@@ -16,6 +16,14 @@ export interface MetricSeries {
   points: SeriesPoint[]
 }
 
+/** Another run's series of the same metrics (the base branch's, for a pull request), to draw next to this run's. */
+export interface MetricBaseline {
+  /** Names it in the charts' key, e.g. "main, run #16"; untrusted, neutralised when rendered. */
+  label: string
+  /** Each metric's points by metric name, x being the iteration as in this run's series. */
+  series: Readonly<Record<string, readonly SeriesPoint[]>>
+}
+
 /** Beyond this many stored values a series is thinned to every other one: a chart shows a few dozen anyway. */
 const MAX_STORED_POINTS = 20_000
 

@@ -1,22 +1,26 @@
 // The followed job's end, told everywhere the workflow looks: outputs, the step
 // summary, the PR comment, annotations, and the step's own result.
 import * as core from '@actions/core'
-import type { RunIdentity } from '../plan/run-identity.js'
+import type { JobReport } from '../report/job-report.js'
+import { renderReport } from '../report/render-report.js'
+import { writeStepSummary } from '../report/step-summary.js'
 import { setOutputs } from '../report/submission-report.js'
 import type { ResultsFetch } from './fetch-results.js'
-import { followOutputs, prCommentBody, writeFollowSummary, type FollowReport } from './follow-report.js'
+import { followOutputs, reportFollowedJob, type FollowReport } from './follow-report.js'
 import { printVerbatim } from './step-log.js'
 
 export interface OutcomeChannels {
-  identity: RunIdentity
+  /** The job's report, from its submission: completed here and written whole to the summary and the comment. */
+  report: JobReport
   /** Writes the PR comment, when comment-on-pr asks for one. */
   comment?: (body: string) => Promise<void>
 }
 
 export async function reportOutcome(report: FollowReport, fetch: ResultsFetch, channels: OutcomeChannels): Promise<void> {
   setOutputs(followOutputs(report))
-  await writeFollowSummary(report)
-  if (channels.comment) await channels.comment(prCommentBody(report, channels.identity))
+  reportFollowedJob(channels.report, report)
+  await writeStepSummary(channels.report)
+  if (channels.comment) await channels.comment(renderReport(channels.report, 'comment'))
 
   const { verdict, outcome } = report
   if (verdict.status === 'FAILED' && outcome.job.failureReason) {

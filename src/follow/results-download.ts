@@ -9,14 +9,15 @@ import type { Readable } from 'node:stream'
 import { extractTarGz } from '../archive/safe-extract.js'
 import { errorName } from '../common/errors.js'
 import { awsCallError } from '../aws/aws-call.js'
+import { jsonPreview } from '../report/json-preview.js'
 
 export interface DownloadedResults {
   s3Uri: string
   dir: string
   files: string[]
   skipped: { path: string; reason: string }[]
-  /** A few lines about results.json, when the archive has one. */
-  resultsExcerpt?: string
+  /** A look at results.json (JSON, rounded, long arrays shortened), when the archive has one. */
+  resultsPreview?: string
 }
 
 export function resultsUri(outputS3Path: string): string {
@@ -47,40 +48,14 @@ export async function downloadResults(s3: S3Client, outputS3Path: string, dir: s
   for (const skipped of extracted.skipped)
     core.warning(`Not extracted from the results: ${skipped.path} (${skipped.reason})`, { title: 'download-results' })
   const results: DownloadedResults = { s3Uri, dir, files: extracted.files, skipped: extracted.skipped }
-  if (extracted.files.includes('results.json')) results.resultsExcerpt = await excerptOf(join(dir, 'results.json'))
+  if (extracted.files.includes('results.json')) results.resultsPreview = await previewOf(join(dir, 'results.json'))
   return results
 }
 
-const EXCERPT_READ_BYTES = 256 * 1024
-const MAX_KEYS = 20
-const MAX_VALUE_CHARS = 120
+const PREVIEW_READ_BYTES = 256 * 1024
 
-async function excerptOf(path: string): Promise<string> {
+async function previewOf(path: string): Promise<string> {
   const size = (await stat(path)).size
-  if (size > EXCERPT_READ_BYTES) return `(results.json is ${size} bytes; not shown)`
-  const text = await readFile(path, 'utf8')
-  try {
-    return summarizeJson(JSON.parse(text))
-  } catch {
-    return text.split('\n').slice(0, 15).join('\n')
-  }
+  if (size > PREVIEW_READ_BYTES) return `/* results.json is ${size} bytes: too large to show here */`
+  return jsonPreview(await readFile(path, 'utf8'))
 }
-
-/** Top-level entries, one line each: long arrays as their ends and length, long values cut. */
-export function summarizeJson(value: unknown): string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return shorten(describe(value))
-  const entries = Object.entries(value as Record<string, unknown>)
-  const lines = entries.slice(0, MAX_KEYS).map(([key, entry]) => `${key}: ${shorten(describe(entry))}`)
-  if (entries.length > MAX_KEYS) lines.push(`… ${entries.length - MAX_KEYS} more keys`)
-  return lines.join('\n')
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value) && value.length > 6) {
-    const show = (items: unknown[]) => items.map((item) => JSON.stringify(item)).join(', ')
-    return `[${show(value.slice(0, 3))}, …, ${show(value.slice(-2))}] (${value.length} values)`
-  }
-  return JSON.stringify(value) ?? String(value)
-}
-
-const shorten = (text: string) => (text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text)

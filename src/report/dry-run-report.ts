@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { jsonForLog } from '../common/untrusted.js'
+import { jsonForLog, preText } from '../common/untrusted.js'
 import type { JobPlan } from '../plan/job-plan.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { logPlan, setOutputs } from './submission-report.js'
@@ -28,6 +28,7 @@ export async function printDryRun(spec: JobSpec, plan: JobPlan): Promise<void> {
         'credentials a real run uses.',
       true
     )
-    .addDetails('CreateJob request', `\n\n\`\`\`json\n${json}\n\`\`\`\n\n`)
+    // <pre>, escaped: a hyperparameter's value cannot close a code fence or open a tag.
+    .addDetails('CreateJob request', `\n\n${preText(json)}\n\n`)
     .write()
 }

@@ -23,3 +23,9 @@ export function formatDuration(seconds: number): string {
   if (rest && !days) parts.push(`${rest}s`)
   return parts.join(' ')
 }
+
+/** A time as people read it in a summary: `2026-12-01 14:40 UTC` (the runner's and the reader's zones differ; UTC says so). */
+export function formatTime(time: Date | number): string {
+  const iso = new Date(time).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}

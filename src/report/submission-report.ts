@@ -6,9 +6,12 @@ import type { Submission } from '../aws/submit-exactly-once.js'
 import type { JobPlan } from '../plan/job-plan.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import type { StageOutcome } from '../upload/stage-object.js'
+import { codeText, escapeHtml, markdownText } from '../common/untrusted.js'
 import { jobConsoleUrl } from './console-url.js'
 import { formatBytes, formatDuration } from './format.js'
+import { FACT_ORDER, JobReport, type Fact } from './job-report.js'
 import { logHeading, logRow } from './log-layout.js'
+import type { RunReference } from './run-reference.js'
 
 export function describeSource(spec: JobSpec, source: PackagedSource): string {
   if (source.compressionType === 'NONE') return `${spec.sourceDir} (${formatBytes(source.sizeBytes)}, uploaded as is)`
@@ -85,31 +88,48 @@ export function announceJob(outputs: SubmissionOutputs, reused: boolean): void {
   })
 }
 
-export async function writeSubmissionSummary(
+/**
+ * The report of a job just submitted. When the step does not follow the job, it is the
+ * whole story; when it does, following completes it and the summary is written again.
+ */
+export function submissionReport(
   spec: JobSpec,
   source: PackagedSource,
   outputs: SubmissionOutputs,
+  run: RunReference,
+  now: number,
   device?: DeviceSummary
-): Promise<void> {
-  const deviceLabel = device ? `${device.providerName} ${device.deviceName} (<code>${spec.device}</code>)` : `<code>${spec.device}</code>`
-  await core.summary
-    .addHeading('Amazon Braket hybrid job', 2)
-    .addTable([
-      [
-        { data: 'Field', header: true },
-        { data: 'Value', header: true }
-      ],
-      ['Job name', `<code>${outputs['job-name']}</code>`],
-      ['Status', outputs.status],
-      ['Job ARN', `<code>${outputs['job-arn']}</code>`],
-      ['Device', deviceLabel],
-      ['Instance', `${spec.instanceCount} × ${spec.instanceType}, ${spec.volumeSizeInGb} GB`],
-      ['Entry point', `<code>${spec.entryPoint}</code>`],
-      ['Source', `${source.fileCount} files, ${formatBytes(source.sizeBytes)}, sha256 <code>${source.sha256.slice(0, 12)}</code>`],
-      ['Output', `<code>${outputs['output-s3-path']}</code>`],
-      ['Console', `<a href="${outputs['console-url']}">Open in the Braket console</a>`]
-    ])
-    .write()
+): JobReport {
+  const job = { name: outputs['job-name'], arn: outputs['job-arn'], consoleUrl: outputs['console-url'] }
+  const next = spec.follow.wait
+    ? 'This step follows it to its end.'
+    : 'This step does not wait for it (wait: false): it runs on in Amazon Braket, where the console shows how it ends.'
+  const report = new JobReport(job, run, { status: outputs.status, message: `Submitted ${job.name}. ${next}` }, now)
+  for (const fact of submissionFacts(spec, source, outputs, device)) report.setFact(fact)
+  return report
+}
+
+function submissionFacts(spec: JobSpec, source: PackagedSource, outputs: SubmissionOutputs, device?: DeviceSummary): Fact[] {
+  const link = `<a href="${escapeHtml(outputs['console-url'])}">${markdownText(outputs['job-name'])}</a> in the Braket console`
+  const deviceName = device ? `${markdownText(`${device.providerName} ${device.deviceName}`)} ` : ''
+  const instance = `${spec.instanceCount} × ${escapeHtml(spec.instanceType)}, ${spec.volumeSizeInGb} GB`
+  const hyperParameters = Object.entries(spec.hyperParameters).map(([name, value]) => codeText(`${name}=${value}`, 200))
+  const files = `${source.fileCount} file${source.fileCount === 1 ? '' : 's'}`
+  return [
+    { label: 'Job', value: link, order: FACT_ORDER.job },
+    { label: 'Job ARN', value: codeText(outputs['job-arn']), order: FACT_ORDER.job + 1, only: 'summary' },
+    { label: 'Device', value: `${deviceName}${codeText(spec.device)}`, order: FACT_ORDER.device },
+    { label: 'Instance', value: `${instance}, stops after ${formatDuration(spec.maxRuntimeInSeconds)}`, order: FACT_ORDER.instance },
+    { label: 'Entry point', value: codeText(spec.entryPoint), order: FACT_ORDER.entryPoint },
+    ...(hyperParameters.length ? [{ label: 'Hyperparameters', value: hyperParameters.join(' '), order: FACT_ORDER.hyperparameters }] : []),
+    {
+      label: 'Source',
+      value: `${files}, ${formatBytes(source.sizeBytes)}, sha256 ${codeText(source.sha256.slice(0, 12))}`,
+      order: FACT_ORDER.source,
+      only: 'summary'
+    },
+    { label: 'Output', value: codeText(outputs['output-s3-path']), order: FACT_ORDER.output, only: 'summary' }
+  ]
 }
 
 export function setOutputs(outputs: object): void {

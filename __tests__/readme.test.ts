@@ -76,7 +76,9 @@ describe('README', () => {
   it('has the inputs and outputs tables of action.yml (npm run readme)', () => {
     expect(readme).toBe(renderReadme(readme, actionYml))
     const tables = renderTables(actionYml)
-    expect(tables.inputs).toContain('| `execution-role-arn` | yes |')
+    expect(tables.inputs).toContain(
+      '| `execution-role-arn` | no |  | IAM role Braket runs the job as (CreateJob roleArn). Required to submit'
+    )
     expect(tables.outputs).toMatch(/\| `job-arn` \| .*Not set in a dry run/)
     expect(tables.outputs).toMatch(/\| `status` \| .*DRY_RUN in a dry run/)
   })

@@ -164,6 +164,7 @@ export async function startService(
         service: definition.name,
         operation,
         accessKeyId: accessKeyOf(req),
+        region: ctx.region,
         status,
         errorCode,
         body: ctx.logBody ?? (ctx.body && ctx.body.length > 0 ? ctx.body.toString('utf8') : undefined),

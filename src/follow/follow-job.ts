@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import type { BraketClient, GetJobCommandOutput } from '@aws-sdk/client-braket'
 import type { S3Client } from '@aws-sdk/client-s3'
+import { offerHandOff } from '../attach/hand-off.js'
 import type { AwsSession } from '../aws/aws-session.js'
 import { logText } from '../common/untrusted.js'
 import { logsClient } from '../aws/clients.js'
@@ -116,6 +117,15 @@ export async function followJob(request: FollowRequest): Promise<void> {
       report: request.report,
       ...(follow.commentOnPr ? { comment: (body: string) => comment(request, body) } : {})
     })
+    if (outcome.end === 'timeout' && !outcome.cancel) {
+      await offerHandOff({
+        jobArn: target.jobArn,
+        credentials: request.credentials,
+        follow,
+        lastLogLine: reader.lastTimestamp,
+        env: request.env
+      })
+    }
   } finally {
     signals.dispose()
     logs.destroy()
@@ -136,7 +146,8 @@ function warnIfCredentialsEndFirst(credentials: CredentialSource, follow: Follow
 
 async function comment(request: FollowRequest, body: string): Promise<void> {
   const marker = commentMarker(request.identity, request.commentKey)
-  const result = await upsertPrComment(request.follow.githubToken, marker, body)
+  const text = [body, ...(request.target.notes ?? [])].join('\n\n')
+  const result = await upsertPrComment(request.follow.githubToken, marker, text)
   if (result.action === 'skipped') core.info(`comment-on-pr: no comment (${logText(result.why)}).`)
   else core.info(`comment-on-pr: ${result.action} ${result.url ? logText(result.url) : 'the comment'}`)
 }

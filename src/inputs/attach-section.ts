@@ -93,6 +93,6 @@ export function checkNotAttachOnly(raw: RawInputs, report: Report): void {
   if (raw['logs-since'] === '') return
   report({
     input: 'logs-since',
-    message: "applies to a job followed with job-arn or attach; a job this step submits is followed from its log's start."
+    message: "is for a job followed with job-arn or attach; a job this step submits is followed from its log's start."
   })
 }

@@ -132,7 +132,7 @@ describe('copyPrefix', () => {
     const { from, to } = ends()
     const wrongOwner = { ...from, owner: '999988887777' }
     await expect(copyPrefix(wrongOwner, to)).rejects.toThrow(CheckpointCopyError)
-    const failure = await copyPrefix(wrongOwner, to).catch((error: unknown) => error as Error)
+    const failure = (await copyPrefix(wrongOwner, to).catch((error: unknown) => error)) as Error
     expect(failure.message).toMatch(/^Listing the checkpoints to copy at s3:\/\/amazon-braket-us-west-2-123456789012\/jobs\/old-job-\d+\//)
     expect(failure.message).toMatch(
       /AccessDenied.* The bucket must belong to account 999988887777, and the role needs s3:ListBucket on it\.$/

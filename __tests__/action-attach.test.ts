@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { runAction } from '../local/src/run-action.js'
+import { runnerStopsFirst } from '../src/attach/runner-limits.js'
+import { DEFAULT_WAIT_TIMEOUT_MINUTES } from '../src/inputs/follow-section.js'
 import type { StandIn } from '../local/src/stand-in.js'
 import { attach, startAttaching } from './support/attach-fixtures.js'
 import { SV1, follow, followOptions, printedLines, unexpectedStderr } from './support/follow-fixtures.js'
@@ -231,9 +233,10 @@ describe('jobs that outlive the wait', () => {
     expect(hosted.stdout).toMatch(/title=wait-timeout-minutes::.*submit with wait: false and follow the job .* job-arn/i)
     const selfHosted = await runAction(followOptions(standIn, workspace, { inputs: dryRun, env: { RUNNER_ENVIRONMENT: 'self-hosted' } }))
     expect(selfHosted.stdout).not.toContain('title=wait-timeout-minutes')
-    const short = await runAction(
-      followOptions(standIn, workspace, { inputs: { 'dry-run': 'true' }, env: { RUNNER_ENVIRONMENT: 'github-hosted' } })
-    )
-    expect(short.stdout).not.toContain('title=wait-timeout-minutes')
+    // The default wait fits; a job's five-day max-runtime alone is no reason to warn.
+    const hostedEnv = { RUNNER_ENVIRONMENT: 'github-hosted' }
+    expect(runnerStopsFirst({ wait: true, waitTimeoutMinutes: DEFAULT_WAIT_TIMEOUT_MINUTES }, hostedEnv)).toBe(false)
+    expect(runnerStopsFirst({ wait: false, waitTimeoutMinutes: 600 }, hostedEnv)).toBe(false)
+    expect(runnerStopsFirst({ wait: true, waitTimeoutMinutes: 361 }, hostedEnv)).toBe(true)
   })
 })

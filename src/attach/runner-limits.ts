@@ -6,12 +6,15 @@ import type { FollowSpec } from '../inputs/follow-section.js'
 /** GitHub-hosted runners stop a workflow job after six hours. */
 export const HOSTED_JOB_MINUTES = 360
 
-export function warnIfRunnerStopsFirst(
-  follow: Pick<FollowSpec, 'wait' | 'waitTimeoutMinutes'>,
-  env: NodeJS.ProcessEnv,
-  attached = false
-): void {
-  if (env.RUNNER_ENVIRONMENT !== 'github-hosted' || !follow.wait || follow.waitTimeoutMinutes <= HOSTED_JOB_MINUTES) return
+type Wait = Pick<FollowSpec, 'wait' | 'waitTimeoutMinutes'>
+
+/** The wait may outlast a GitHub-hosted runner (the job's max-runtime alone is no reason to say so). */
+export function runnerStopsFirst(follow: Wait, env: NodeJS.ProcessEnv): boolean {
+  return env.RUNNER_ENVIRONMENT === 'github-hosted' && follow.wait && follow.waitTimeoutMinutes > HOSTED_JOB_MINUTES
+}
+
+export function warnIfRunnerStopsFirst(follow: Wait, env: NodeJS.ProcessEnv, attached = false): void {
+  if (!runnerStopsFirst(follow, env)) return
   const instead = attached
     ? 'Run this step on a self-hosted runner (with timeout-minutes above the wait on its job)'
     : 'Submit with wait: false and follow the job in a later job on a self-hosted runner with job-arn: ' +

@@ -11,7 +11,7 @@ import { runAction } from '../local/src/run-action.js'
 import { runnerStopsFirst } from '../src/attach/runner-limits.js'
 import { DEFAULT_WAIT_TIMEOUT_MINUTES } from '../src/inputs/follow-section.js'
 import type { StandIn } from '../local/src/stand-in.js'
-import { attach, startAttaching } from './support/attach-fixtures.js'
+import { attach, attachOptions, startAttaching } from './support/attach-fixtures.js'
 import { SV1, follow, followOptions, printedLines, unexpectedStderr } from './support/follow-fixtures.js'
 import { useStandIn } from './support/stand-in-fixture.js'
 import { tarGz } from './support/tar-gz.js'
@@ -188,6 +188,32 @@ describe('attaching to a job submitted elsewhere', () => {
     expect(cancelled.exitCode).toBe(1)
     expect(standIn.requests.of('braket', 'CancelJob')).toHaveLength(1)
     expect((await standIn.jobs.waitForStatus(jobArn, 'CANCELLED')).status).toBe('CANCELLED')
+  })
+})
+
+describe('the post step of an attaching step', () => {
+  it('cancels the attached job only when the step was asked to and was killed while following it', async () => {
+    standIn.jobs.script({ queuedMs: 20, runningMs: 600_000, logs: [{ atMs: 0, message: 'optimizing…' }] })
+    const jobArn = await submit()
+    const killedWhileFollowing = async (inputs: Record<string, string>) => {
+      const running = await startAttaching(standIn, workspace, inputs)
+      await running.waitForOutput('optimizing…')
+      running.child.kill('SIGKILL')
+      return (await running.finished).state
+    }
+    const post = (state: Record<string, string>, inputs: Record<string, string>) =>
+      runAction({ ...attachOptions(standIn, workspace, inputs), entry: 'post', state })
+
+    const leftAlone = { 'job-arn': jobArn, wait: 'true' }
+    const after = await post(await killedWhileFollowing(leftAlone), leftAlone)
+    expect(after.exitCode).toBe(0)
+    expect(standIn.requests.of('braket', 'CancelJob')).toEqual([])
+
+    const asked = { 'job-arn': jobArn, wait: 'true', 'cancel-on-workflow-cancel': 'true' }
+    const cancelled = await post(await killedWhileFollowing(asked), asked)
+    expect(cancelled.exitCode).toBe(0)
+    expect(standIn.requests.of('braket', 'CancelJob')).toHaveLength(1)
+    expect(cancelled.stdout).toMatch(/::warning title=Amazon Braket hybrid job::Cancelled arn:aws:braket:\S+ \(it was RUNNING\)/)
   })
 })
 

@@ -2,34 +2,28 @@
 // resume), as the bundled action run in its own process against the stand-in:
 // every object copied once before CreateJob, nothing twice on a re-executed step,
 // the same job every time, and a clear error before anything is spent.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startGitHubApi, type GitHubApiStandIn } from '../local/src/github-api/github-api.js'
 import type { ActionRun } from '../local/src/run-action.js'
-import { start, type RequestRecord, type StandIn } from '../local/src/stand-in.js'
+import type { RequestRecord, StandIn } from '../local/src/stand-in.js'
+import { pullRequestEvent } from './support/attach-fixtures.js'
 import { follow, nextRunId, type FollowRunOptions } from './support/follow-fixtures.js'
-import { exampleWorkspace } from './support/workspace.js'
+import { useStandIn } from './support/stand-in-fixture.js'
 
 const REPO = 'octo/quantum-lab'
 const PR = 8
 
 let standIn: StandIn
-let github: GitHubApiStandIn
 let workspace: string
+let github: GitHubApiStandIn
 let eventPath: string
 
+useStandIn((fixture) => ({ standIn, workspace } = fixture))
 beforeAll(async () => {
-  ;[standIn, github, workspace] = await Promise.all([start(), startGitHubApi(), exampleWorkspace()])
-  eventPath = join(await mkdtemp(join(tmpdir(), 'event-')), 'event.json')
-  await writeFile(eventPath, JSON.stringify({ number: PR, pull_request: { number: PR }, repository: { full_name: REPO } }))
+  github = await startGitHubApi()
+  eventPath = await pullRequestEvent(REPO, PR)
 })
-afterAll(async () => Promise.all([standIn.stop(), github.stop()]))
-beforeEach(() => {
-  standIn.requests.clear()
-  standIn.faults.clear()
-})
+afterAll(async () => github.stop())
 
 /** The objects below a job's checkpointConfig.s3Uri, by their names below it. */
 function checkpointsOf(jobArn: string): Map<string, string> {

@@ -11,7 +11,7 @@ import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
 import { CheckpointSeeding } from './checkpoints/checkpoint-seeding.js'
-import { followJob } from './follow/follow-job.js'
+import { followIfAsked } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
 import { readInputs } from './inputs/action-inputs.js'
@@ -99,20 +99,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await seeding?.writeSummary(submission.plan)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
-    if (spec.follow.wait || spec.follow.commentOnPr) {
-      await followJob({
-        target: submittedTarget(spec, outputs, device, seeding?.noteFor(submission.plan)),
-        follow: spec.follow,
-        commentKey: spec.idempotencyKey,
-        credentials: spec.credentials,
-        identity,
-        report,
-        session,
-        braket,
-        s3,
-        env
-      })
-    }
+    const target = submittedTarget(spec, outputs, device, seeding?.noteFor(submission.plan))
+    await followIfAsked(target, spec, { identity, report, session, braket, s3, env })
   } catch (error) {
     reportFailure(error)
   }

@@ -1,5 +1,8 @@
 // Shared by the attach and checkpoint process tests: the bundled action following a
 // job it did not submit (job-arn, attach), and the region a request was signed for.
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { githubEnv, runAction, startAction, type ActionRun, type RunningAction } from '../../local/src/run-action.js'
 import type { StandIn } from '../../local/src/stand-in.js'
 import { nextRunId } from './follow-fixtures.js'
@@ -39,4 +42,11 @@ export function startAttaching(
   options: AttachRunOptions = {}
 ): Promise<RunningAction> {
   return startAction(attachOptions(standIn, workspace, inputs, options))
+}
+
+/** A pull_request event's payload file, for GITHUB_EVENT_PATH. */
+export async function pullRequestEvent(repository: string, number: number): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'event-')), 'event.json')
+  await writeFile(path, JSON.stringify({ number, pull_request: { number }, repository: { full_name: repository } }))
+  return path
 }

@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import { openAwsSession } from '../aws/aws-session.js'
 import { braketClient, s3Client } from '../aws/clients.js'
-import { followJob } from '../follow/follow-job.js'
+import { followIfAsked } from '../follow/follow-job.js'
 import { rememberJobForPost } from '../follow/follow-state.js'
 import { attachedTarget } from '../follow/follow-target.js'
 import type { RawInputs } from '../inputs/action-inputs.js'
@@ -33,17 +33,5 @@ export async function attachAndFollow(raw: RawInputs, identity: RunIdentity, env
   await writeAttachedSummary(job, target, identity)
 
   // 3. Followed to its end as a submitted job is: logs, metrics, results, PR comment, the step's outcome.
-  if (spec.follow.wait || spec.follow.commentOnPr) {
-    await followJob({
-      target,
-      follow: spec.follow,
-      commentKey: spec.idempotencyKey,
-      credentials: spec.credentials,
-      identity,
-      session,
-      braket,
-      s3: s3Client(session),
-      env
-    })
-  }
+  await followIfAsked(target, spec, { identity, session, braket, s3: s3Client(session), env })
 }

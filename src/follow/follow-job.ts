@@ -48,6 +48,23 @@ export interface FollowRequest {
   signals?: SignalTarget
 }
 
+/** What a step's inputs ask of following, and what it has to follow with. */
+export interface FollowPlan {
+  follow: FollowSpec
+  idempotencyKey: string
+  credentials: CredentialSource
+}
+
+/** With wait or comment-on-pr, follows the job (a submitted one or an attached one alike); otherwise nothing. */
+export async function followIfAsked(
+  target: FollowTarget,
+  plan: FollowPlan,
+  context: Pick<FollowRequest, 'identity' | 'session' | 'braket' | 's3' | 'env'>
+): Promise<void> {
+  if (!plan.follow.wait && !plan.follow.commentOnPr) return
+  await followJob({ target, follow: plan.follow, commentKey: plan.idempotencyKey, credentials: plan.credentials, ...context })
+}
+
 export async function followJob(request: FollowRequest): Promise<void> {
   const { follow, target } = request
   if (follow.githubToken) core.setSecret(follow.githubToken)

@@ -6,26 +6,12 @@ import { isGiven } from './input-defaults.js'
 import { readJobArn } from './job-arn.js'
 import { shownValue, type Report } from './parse-input.js'
 
-/** The inputs that mean something for a job this step did not submit: credentials, region, experiment, following. */
+/** The inputs that mean something for a job this step did not submit: credentials, which job, following it. */
 export const ATTACH_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
-  'aws-region',
-  'role-to-assume',
-  'audience',
-  'role-session-name',
-  'role-duration-seconds',
-  'idempotency-key',
-  'experiment',
-  'job-arn',
-  'attach',
-  'logs-since',
-  'wait',
-  'wait-timeout-minutes',
-  'cancel-on-timeout',
-  'cancel-on-workflow-cancel',
-  'stream-logs',
-  'download-results',
-  'comment-on-pr',
-  'github-token'
+  ...(['aws-region', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds'] as const),
+  ...(['job-arn', 'attach', 'logs-since', 'experiment', 'idempotency-key'] as const),
+  ...(['wait', 'wait-timeout-minutes', 'cancel-on-timeout', 'cancel-on-workflow-cancel', 'stream-logs'] as const),
+  ...(['download-results', 'comment-on-pr', 'github-token'] as const)
 ])
 
 export interface AttachSection {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { S3Client } from '@aws-sdk/client-s3'
 import { createHash } from 'node:crypto'
 import { copyObject, partRanges, S3_COPY_LIMITS } from '../src/checkpoints/copy-object.js'
-import { CheckpointCopyError, copyPrefix, type CopyEnd } from '../src/checkpoints/copy-prefix.js'
+import { AwsCallError } from '../src/aws/aws-call.js'
+import { copyPrefix, type CopyEnd } from '../src/checkpoints/copy-prefix.js'
 import { inParallel } from '../src/checkpoints/in-parallel.js'
 import { parseS3Prefix } from '../src/checkpoints/s3-prefix.js'
 import { start, STATIC_CREDENTIALS, type StandIn } from '../local/src/stand-in.js'
@@ -131,11 +132,13 @@ describe('copyPrefix', () => {
   it('refuses a source bucket that is not the expected account’s, naming the listing and the account', async () => {
     const { from, to } = ends()
     const wrongOwner = { ...from, owner: '999988887777' }
-    await expect(copyPrefix(wrongOwner, to)).rejects.toThrow(CheckpointCopyError)
-    const failure = (await copyPrefix(wrongOwner, to).catch((error: unknown) => error)) as Error
-    expect(failure.message).toMatch(/^Listing the checkpoints to copy at s3:\/\/amazon-braket-us-west-2-123456789012\/jobs\/old-job-\d+\//)
-    expect(failure.message).toMatch(
-      /AccessDenied.* The bucket must belong to account 999988887777, and the role needs s3:ListBucket on it\.$/
+    const failure = await copyPrefix(wrongOwner, to).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(AwsCallError)
+    expect((failure as Error).message).toMatch(
+      /^S3 ListObjectsV2 \(the checkpoints to copy at s3:\/\/amazon-braket-us-west-2-\d{12}\/jobs\/old-job-\d+\/checkpoints\/\) failed/
+    )
+    expect((failure as Error).message).toMatch(
+      /AccessDenied.* The bucket must belong to account 999988887777, and the role the step uses needs s3:ListBucket on it\.$/
     )
     expect(standIn.requests.of('s3', 'CopyObject')).toEqual([])
   })

@@ -2,7 +2,8 @@
 // SearchJobs (its filters are jobArn and createdAt only) and the provenance tags
 // every job this action submits carries (github:repository, github:experiment).
 import { SearchJobsCommand, type BraketClient, type JobSummary } from '@aws-sdk/client-braket'
-import { ActionError, describeError, errorName } from '../common/errors.js'
+import { awsCall, type AwsCall } from '../aws/aws-call.js'
+import { ActionError } from '../common/errors.js'
 import { PROVENANCE_TAG_PREFIX } from '../inputs/tags-section.js'
 
 export class LatestJobError extends ActionError {}
@@ -47,13 +48,8 @@ export async function findLatestJob(braket: BraketClient, query: LatestJobQuery,
   let to = now
   for (const days of WINDOWS_DAYS) {
     const from = now - days * DAY_MS
-    let found: JobSummary | undefined
-    try {
-      found = await newestIn(braket, query, from, to)
-    } catch (error) {
-      const permission = errorName(error) === 'AccessDeniedException' ? ' Allow braket:SearchJobs to the role.' : ''
-      throw new LatestJobError(`Input "attach": SearchJobs failed (${describeError(error)}).${permission}`)
-    }
+    const call: AwsCall = { service: 'Braket', operation: 'SearchJobs', target: `jobs of ${query.region}`, permission: 'braket:SearchJobs' }
+    const found = await awsCall(call, () => newestIn(braket, query, from, to))
     if (found?.jobArn) return found.jobArn
     to = from
   }

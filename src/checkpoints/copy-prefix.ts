@@ -3,13 +3,11 @@
 // parallel. Idempotent: what is already at the destination (an earlier copy, or
 // what the new job has written since) is counted and kept, never overwritten.
 import type { S3Client } from '@aws-sdk/client-s3'
-import { ActionError, describeError, errorName } from '../common/errors.js'
+import { awsCall, awsCallError, callFailure, type AwsCall, type CallFailure } from '../aws/aws-call.js'
 import { copyObject, S3_COPY_LIMITS, type CopyLimits } from './copy-object.js'
 import { inParallel } from './in-parallel.js'
 import { listBelow, type ListedObject } from './object-listing.js'
 import { keyBelow, showS3Prefix, type S3Prefix } from './s3-prefix.js'
-
-export class CheckpointCopyError extends ActionError {}
 
 export interface CopyEnd {
   /** A client for the bucket's region. */
@@ -34,8 +32,8 @@ export interface PrefixCopy {
 const OBJECTS_IN_PARALLEL = 16
 
 export async function copyPrefix(from: CopyEnd, to: CopyEnd, limits: CopyLimits = S3_COPY_LIMITS): Promise<PrefixCopy> {
-  const sources = await listed(from, 'the checkpoints to copy', 's3:ListBucket')
-  const present = new Set((await listed(to, 'the new job’s checkpoint location', 's3:ListBucket')).map((o) => o.relativeKey))
+  const sources = await listed(from, 'the checkpoints to copy')
+  const present = new Set((await listed(to, 'the new job’s checkpoint location')).map((o) => o.relativeKey))
   const missing = sources.filter((object) => !present.has(object.relativeKey))
   const outcomes = await inParallel(missing, OBJECTS_IN_PARALLEL, async (object) => {
     const source = { bucket: from.location.bucket, key: keyBelow(from.location, object.relativeKey), owner: from.owner }
@@ -43,10 +41,13 @@ export async function copyPrefix(from: CopyEnd, to: CopyEnd, limits: CopyLimits 
     try {
       return { object, outcome: await copyObject(to.s3, { ...source, size: object.size, etag: object.etag }, target, limits) }
     } catch (error) {
-      throw new CheckpointCopyError(
-        `Copying checkpoint s3://${source.bucket}/${source.key} to s3://${target.bucket}/${target.key} failed ` +
-          `(${describeError(error)}). ${advice(error)}`
-      )
+      // The middleware names the call that failed (CopyObject, or a part of a multipart copy).
+      const call: AwsCall = {
+        service: 'S3',
+        operation: 'CopyObject',
+        target: `s3://${source.bucket}/${source.key} to s3://${target.bucket}/${target.key}`
+      }
+      throw awsCallError(call, error, { advice: copyAdvice(callFailure(error)) })
     }
   })
   const copied = outcomes.filter((o) => o.outcome === 'copied').map((o) => o.object)
@@ -64,30 +65,37 @@ export async function copyPrefix(from: CopyEnd, to: CopyEnd, limits: CopyLimits 
   }
 }
 
-async function listed(end: CopyEnd, what: string, permission: string): Promise<ListedObject[]> {
-  try {
-    return await listBelow(end.s3, end.location, end.owner)
-  } catch (error) {
-    const owner =
-      errorName(error) === 'AccessDenied'
-        ? ` The bucket must belong to account ${end.owner}, and the role needs ${permission} on it.`
-        : errorName(error) === 'NoSuchBucket'
-          ? ' The bucket does not exist.'
-          : ''
-    throw new CheckpointCopyError(`Listing ${what} at ${showS3Prefix(end.location)} failed (${describeError(error)}).${owner}`)
+async function listed(end: CopyEnd, what: string): Promise<ListedObject[]> {
+  const call: AwsCall = {
+    service: 'S3',
+    operation: 'ListObjectsV2',
+    target: `${what} at ${showS3Prefix(end.location)}`,
+    permission: 's3:ListBucket'
   }
+  return awsCall(
+    call,
+    () => listBelow(end.s3, end.location, end.owner),
+    (failure) =>
+      failure.kind === 'denied'
+        ? `The bucket must belong to account ${end.owner}, and the role the step uses needs s3:ListBucket on it.`
+        : failure.code === 'NoSuchBucket'
+          ? 'The bucket does not exist.'
+          : undefined
+  )
 }
 
-function advice(error: unknown): string {
-  switch (errorName(error)) {
-    case 'AccessDenied':
+function copyAdvice(failure: CallFailure): string | undefined {
+  switch (failure.kind) {
+    case 'denied':
       return (
-        'The role needs s3:GetObject on the source checkpoints and s3:PutObject on the new job’s checkpoint location, and each ' +
-        'bucket must belong to the account expected (the source job’s, and this one).'
+        'The role the step uses needs s3:GetObject on the source checkpoints and s3:PutObject on the new job’s checkpoint location, and ' +
+        'each bucket must belong to the account expected (the source job’s, and this one).'
       )
-    case 'PreconditionFailed':
-      return 'The source object changed while it was copied: re-run the step (objects copied so far are kept).'
+    case 'rejected':
+      return failure.code === 'PreconditionFailed'
+        ? 'The source object changed while it was copied: re-run the step (objects copied so far are kept, not copied again).'
+        : undefined
     default:
-      return 'Re-run the step: objects copied so far are kept and not copied again.'
+      return undefined
   }
 }

@@ -132,7 +132,6 @@ describe('attaching to a job submitted elsewhere', () => {
     standIn.jobs.setDefaultScript({ queuedMs: 20, runningMs: 200 })
     const older = await submit({ experiment })
     const newer = await submit({ experiment })
-    await submit({ experiment: `${experiment}-other` })
     standIn.jobs.setDefaultScript({})
     standIn.requests.clear()
 

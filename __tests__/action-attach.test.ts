@@ -61,10 +61,13 @@ describe('attaching to a job submitted elsewhere', () => {
     expect(printedLines(run.stdout, /^before the second process looked$/)).toHaveLength(1)
     expect(run.stdout).toContain('Job (attached: submitted elsewhere, followed here)')
     expect(run.stdout).toMatch(/submitted by +"experiments" run \d+ of octo\/quantum-lab/)
-    expect(run.summary).toContain('Amazon Braket hybrid job (attached)')
-    expect(run.summary).toMatch(/<a href="https:\/\/github\.com\/octo\/quantum-lab\/actions\/runs\/\d+">/)
-    expect(run.summary).toContain('```mermaid\nxychart-beta\n  title "cost"')
-    expect(run.summary).toContain('Outcome: ✅ COMPLETED')
+    expect(run.summary).toMatch(/^## ✅ Amazon Braket hybrid job <code>[^<]+<\/code>: COMPLETED$/m)
+    expect(run.summary).toMatch(
+      /<tr><th align="left">Submitted by<\/th><td><a href="https:\/\/github\.com\/octo\/quantum-lab\/actions\/runs\/\d+">&quot;experiments&quot; run \d+ of octo\/quantum-lab<\/a><\/td><\/tr>/
+    )
+    expect(run.summary).toContain('```mermaid\n')
+    expect(run.summary).toContain('xychart-beta\n  title "cost"')
+    expect(run.summary).toContain('&quot;energy&quot;: -1.1')
     // Nothing packaged, uploaded or created.
     expect(standIn.requests.of('braket', 'CreateJob')).toEqual([])
     expect(standIn.requests.of('s3').filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([])

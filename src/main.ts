@@ -94,13 +94,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     announceJob(outputs, submission.status !== 'QUEUED' && submission.statusError === undefined)
     // The summary: the whole story when the step does not follow the job; rewritten once following has completed it.
     const report = submissionReport(spec, source, outputs, currentRun(identity, env), Date.now(), device)
+    seeding?.addNote(report, submission.plan)
     await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
-    await seeding?.writeSummary(submission.plan)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
-    const target = submittedTarget(spec, outputs, device, seeding?.noteFor(submission.plan))
-    await followIfAsked(target, spec, { identity, report, session, braket, s3, env })
+    await followIfAsked(submittedTarget(spec, outputs, device), spec, { identity, report, session, braket, s3, env })
   } catch (error) {
     reportFailure(error)
   }

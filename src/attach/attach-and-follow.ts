@@ -9,7 +9,9 @@ import { attachedTarget } from '../follow/follow-target.js'
 import type { RawInputs } from '../inputs/action-inputs.js'
 import { buildAttachSpec } from '../inputs/attach-spec.js'
 import type { RunIdentity } from '../plan/run-identity.js'
-import { logAttached, setAttachedOutputs, writeAttachedSummary } from './attach-report.js'
+import { currentRun } from '../report/run-reference.js'
+import { writeStepSummary } from '../report/step-summary.js'
+import { attachedReport, logAttached, setAttachedOutputs } from './attach-report.js'
 import { findLatestJob } from './latest-job.js'
 import { readJob } from './read-job.js'
 import { warnIfRunnerStopsFirst } from './runner-limits.js'
@@ -30,8 +32,9 @@ export async function attachAndFollow(raw: RawInputs, identity: RunIdentity, env
   rememberJobForPost(target.jobArn, spec.follow)
   setAttachedOutputs(job, target)
   logAttached(job, target, identity)
-  await writeAttachedSummary(job, target, identity)
+  const report = attachedReport(job, target, identity, currentRun(identity, env), spec.follow.wait, Date.now())
+  await writeStepSummary(report)
 
   // 3. Followed to its end as a submitted job is: logs, metrics, results, PR comment, the step's outcome.
-  await followIfAsked(target, spec, { identity, session, braket, s3: s3Client(session), env })
+  await followIfAsked(target, spec, { identity, report, session, braket, s3: s3Client(session), env })
 }

@@ -8,7 +8,9 @@ import type { FollowTarget } from '../follow/follow-target.js'
 import { stamp } from '../follow/job-progress.js'
 import { PROVENANCE_TAG_PREFIX } from '../inputs/tags-section.js'
 import type { RunIdentity } from '../plan/run-identity.js'
+import { FACT_ORDER, JobReport, type Fact } from '../report/job-report.js'
 import { logHeading, logRow } from '../report/log-layout.js'
+import type { RunReference } from '../report/run-reference.js'
 import { setOutputs } from '../report/submission-report.js'
 
 interface Provenance {
@@ -57,28 +59,45 @@ export function setAttachedOutputs(job: KnownJob, target: FollowTarget): void {
   })
 }
 
-export async function writeAttachedSummary(job: KnownJob, target: FollowTarget, identity: RunIdentity): Promise<void> {
+/** The report of an attached job (summary and PR comment): who submitted it, what it runs on; following completes it. */
+export function attachedReport(
+  job: KnownJob,
+  target: FollowTarget,
+  identity: RunIdentity,
+  run: RunReference,
+  wait: boolean,
+  now: number
+): JobReport {
   const provenance = provenanceOf(job, identity)
+  const by = provenance ? `, submitted by ${provenance.text}` : ', submitted without this action'
+  const next = wait
+    ? 'This step follows it to its end.'
+    : 'This step does not wait for it (wait: false): the Braket console shows how it ends.'
+  const report = new JobReport(
+    { name: target.jobName, arn: target.jobArn, consoleUrl: target.consoleUrl },
+    run,
+    { status: target.status, message: `Attached to ${target.jobName}${by}. ${next}` },
+    now
+  )
   const submittedBy = provenance
     ? provenance.url
       ? `<a href="${escapeHtml(provenance.url)}">${markdownText(provenance.text)}</a>`
       : markdownText(provenance.text)
-    : 'not this action (no github:* tags)'
-  await core.summary
-    .addHeading('Amazon Braket hybrid job (attached)', 2)
-    .addTable([
-      [
-        { data: 'Field', header: true },
-        { data: 'Value', header: true }
-      ],
-      ['Job name', codeText(target.jobName)],
-      ['Status when attached', markdownText(target.status)],
-      ['Job ARN', codeText(target.jobArn)],
-      ['Submitted by', submittedBy],
-      ['Device', codeText(target.deviceLabel)],
-      ['Instance', `${target.instanceCount} × ${markdownText(target.instanceType)}`],
-      ['Output', target.outputS3Path ? codeText(target.outputS3Path) : '—'],
-      ['Console', `<a href="${escapeHtml(target.consoleUrl)}">Open in the Braket console</a>`]
-    ])
-    .write()
+    : 'not this action (the job has no github:* tags)'
+  const facts: Fact[] = [
+    {
+      label: 'Job',
+      value: `<a href="${escapeHtml(target.consoleUrl)}">${markdownText(target.jobName)}</a> in the Braket console`,
+      order: FACT_ORDER.job
+    },
+    { label: 'Job ARN', value: codeText(target.jobArn), order: FACT_ORDER.job + 1, only: 'summary' },
+    { label: 'Device', value: codeText(target.deviceLabel), order: FACT_ORDER.device },
+    { label: 'Instance', value: `${target.instanceCount} × ${markdownText(target.instanceType)}`, order: FACT_ORDER.instance },
+    { label: 'Submitted by', value: submittedBy, order: FACT_ORDER.source },
+    ...(target.outputS3Path
+      ? [{ label: 'Output', value: codeText(target.outputS3Path), order: FACT_ORDER.output, only: 'summary' as const }]
+      : [])
+  ]
+  for (const fact of facts) report.setFact(fact)
+  return report
 }

@@ -5,6 +5,10 @@ import * as core from '@actions/core'
 import { escapeHtml, logText } from '../common/untrusted.js'
 import type { CredentialSource } from '../inputs/credentials-section.js'
 import type { FollowSpec } from '../inputs/follow-section.js'
+import { SECTION_ORDER, type JobReport } from '../report/job-report.js'
+
+/** Right under the notes: what to do next comes before the details. */
+const HAND_OFF_ORDER = SECTION_ORDER.notes + 10
 
 export interface HandOff {
   jobArn: string
@@ -42,16 +46,22 @@ export function handOffStep(handOff: HandOff): string {
   return lines.join('\n')
 }
 
-export async function offerHandOff(handOff: HandOff): Promise<void> {
+/** Prints the step into the log, and adds it to the report's summary (the author's to act on, not a reviewer's). */
+export function offerHandOff(report: JobReport, handOff: HandOff): void {
   const step = handOffStep(handOff)
   core.info(
     'The job runs on. To follow it to its end later, add this step to a job whose runner can wait that long (a self-hosted ' +
       'runner with timeout-minutes above the wait; GitHub-hosted jobs stop after 360 minutes), or to a workflow run by hand:'
   )
   for (const line of step.split('\n')) core.info(`    ${line}`)
-  await core.summary
-    .addHeading('Pick the job up later', 3)
-    .addRaw('The job was left running (cancel-on-timeout: false). This step follows it to its end from another job or workflow:', true)
-    .addRaw(`<pre lang="yaml"><code>${escapeHtml(step)}</code></pre>`, true)
-    .write()
+  report.addSection({
+    id: 'hand-off',
+    title: 'Pick the job up later',
+    order: HAND_OFF_ORDER,
+    render: (channel) =>
+      channel === 'summary'
+        ? 'The job was left running (cancel-on-timeout: false). This step follows it to its end from another job or workflow:\n\n' +
+          `<pre lang="yaml"><code>${escapeHtml(step)}</code></pre>`
+        : undefined
+  })
 }

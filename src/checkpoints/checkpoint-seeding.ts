@@ -13,6 +13,7 @@ import { ACTIVE_STATUSES } from '../follow/job-progress.js'
 import { parseJobArn } from '../inputs/job-arn.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import type { JobPlan } from '../plan/job-plan.js'
+import type { JobReport } from '../report/job-report.js'
 import { S3_COPY_LIMITS } from './copy-object.js'
 import { copyPrefix, type PrefixCopy } from './copy-prefix.js'
 import { logSeeded, seededNote, type SourceJob } from './seeding-report.js'
@@ -61,15 +62,10 @@ export class CheckpointSeeding {
     logSeeded(seeded)
   }
 
-  /** One line for the summary and the PR comment: which job and checkpoint the submitted job started from. */
-  noteFor(plan: JobPlan): string | undefined {
+  /** A line under the report's headline (summary and PR comment): which job and checkpoint the submitted job started from. */
+  addNote(report: JobReport, plan: JobPlan): void {
     const seeded = this.seeded.get(plan.clientToken)
-    return seeded ? seededNote(seeded) : undefined
-  }
-
-  async writeSummary(plan: JobPlan): Promise<void> {
-    const note = this.noteFor(plan)
-    if (note) await core.summary.addRaw(`\n\n${note}\n\n`, true).write()
+    if (seeded) report.addNote('checkpoints', seededNote(seeded))
   }
 
   private async sourceJob(jobArn: string, why: SourceJob['why'], attempt?: number): Promise<SourceJob> {

@@ -59,7 +59,7 @@ export interface FollowPlan {
 export async function followIfAsked(
   target: FollowTarget,
   plan: FollowPlan,
-  context: Pick<FollowRequest, 'identity' | 'session' | 'braket' | 's3' | 'env'>
+  context: Pick<FollowRequest, 'identity' | 'report' | 'session' | 'braket' | 's3' | 'env'>
 ): Promise<void> {
   if (!plan.follow.wait && !plan.follow.commentOnPr) return
   await followJob({ target, follow: plan.follow, commentKey: plan.idempotencyKey, credentials: plan.credentials, ...context })
@@ -130,12 +130,9 @@ export async function followJob(request: FollowRequest): Promise<void> {
       outputS3Path,
       now: clock.now()
     }
-    await reportOutcome(report, fetched, {
-      report: request.report,
-      ...(follow.commentOnPr ? { comment: (body: string) => comment(request, body) } : {})
-    })
+    // A job left running on purpose: the step that picks it up later, in the log and in the report.
     if (outcome.end === 'timeout' && !outcome.cancel) {
-      await offerHandOff({
+      offerHandOff(request.report, {
         jobArn: target.jobArn,
         credentials: request.credentials,
         follow,
@@ -143,6 +140,10 @@ export async function followJob(request: FollowRequest): Promise<void> {
         env: request.env
       })
     }
+    await reportOutcome(report, fetched, {
+      report: request.report,
+      ...(follow.commentOnPr ? { comment: (body: string) => comment(request, body) } : {})
+    })
   } finally {
     signals.dispose()
     logs.destroy()
@@ -163,8 +164,7 @@ function warnIfCredentialsEndFirst(credentials: CredentialSource, follow: Follow
 
 async function comment(request: FollowRequest, body: string): Promise<void> {
   const marker = commentMarker(request.identity, request.commentKey)
-  const text = [body, ...(request.target.notes ?? [])].join('\n\n')
-  const result = await upsertPrComment(request.follow.githubToken, marker, text)
+  const result = await upsertPrComment(request.follow.githubToken, marker, body)
   if (result.action === 'skipped') core.info(`comment-on-pr: no comment (${logText(result.why)}).`)
   else core.info(`comment-on-pr: ${result.action} ${result.url ? logText(result.url) : 'the comment'}`)
 }

@@ -18,13 +18,10 @@ export interface FollowTarget extends FollowedJob {
   instanceType: string
   /** The job was submitted elsewhere and this step follows it (job-arn, attach). */
   attached?: true
-  /** Lines of HTML-safe Markdown the PR comment adds, e.g. which job's checkpoints the job started from. */
-  notes?: string[]
 }
 
-export function submittedTarget(spec: JobSpec, submitted: SubmissionOutputs, device?: DeviceSummary, note?: string): FollowTarget {
+export function submittedTarget(spec: JobSpec, submitted: SubmissionOutputs, device?: DeviceSummary): FollowTarget {
   return {
-    ...(note ? { notes: [note] } : {}),
     jobArn: submitted['job-arn'],
     jobName: submitted['job-name'],
     consoleUrl: submitted['console-url'],

@@ -67556,26 +67556,35 @@ function untrusted_logText(text, max = 500) {
 function untrusted_quoted(text, max = 500) {
     return defuseCommands(`"${oneLine(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`);
 }
+/** Breaks what GitHub would turn into a link by itself (http://…, www.…), with character references Markdown shows as they are. */
+function noAutolink(text) {
+    return text.replace(/(https?):\/\//gi, '$1&#58;//').replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+}
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 /**
  * Untrusted text for Markdown (summary, PR comment), as plain words: HTML escaped,
  * Markdown's punctuation backslash-escaped, `@` kept from mentioning anyone, line
- * breaks folded, and `|` escaped so it stays inside a table cell.
+ * breaks folded, `|` escaped so it stays inside a table cell, and no autolinks.
  */
 function markdownText(text, max = 500) {
     const single = oneLine(text, max);
     const escaped = single.replace(/[\\`*_[\]#!|~]/g, '\\$&').replace(/^(\s*)([-+>]|\d+\.)/, '$1\\$2');
-    return escapeHtml(escaped).replace(/@/g, '@\u200b');
+    return noAutolink(escapeHtml(escaped)).replace(/@/g, '@\u200b');
 }
-/** Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped. */
+/**
+ * Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped.
+ * Outside an HTML block, Markdown still reads what is between the tags: its punctuation
+ * (and what would make an autolink) goes in as character references, which Markdown
+ * shows as they are.
+ */
 function codeText(text, max = 500) {
-    return `<code>${escapeHtml(oneLine(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`;
+    return `<code>${noAutolink(escapeHtml(oneLine(text, max)).replace(/[\\`*_[\]|~@]/g, (char) => `&#${char.charCodeAt(0)};`))}</code>`;
 }
-/** Untrusted multi-line text for a `<pre>` block: escaped, and every line kept. */
+/** Untrusted multi-line text for a `<pre>` block: escaped (no code fence either), and every line kept. */
 function preText(text) {
-    return `<pre>${escapeHtml(text).replace(/@/g, '&#64;')}</pre>`;
+    return `<pre>${escapeHtml(text).replace(/[@`]/g, (char) => `&#${char.charCodeAt(0)};`)}</pre>`;
 }
 /**
  * JSON text for the step log, still valid and meaning the same: a `##[` inside a

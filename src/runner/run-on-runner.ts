@@ -55,6 +55,7 @@ export function runnerDevice(spec: Pick<JobSpec, 'device' | 'localDevice'>): str
 export async function runOnRunner(request: RunOnRunnerRequest): Promise<void> {
   const { spec, identity, source, env } = request
   const python = request.python ?? 'python3'
+  if (spec.follow.commentOnPr && spec.follow.githubToken) core.setSecret(spec.follow.githubToken)
   const device = runnerDevice(spec)
   // The name a real run of this request would get (the account left as a placeholder, as in a dry run).
   const channels = await resolveInputChannels(spec, spec.bucket ?? defaultBucket(spec.region, '{account-id}'), undefined)

@@ -37,13 +37,16 @@ describe('entry function and hyperparameters', () => {
     expect(findings[0]!.message).toContain('hyperparameters-must-bind: false')
   })
 
-  it.concurrent('the example with its own parameters passes, and hyperparameters-must-bind: false turns a mismatch into a warning', async () => {
-    expect(await check(EXAMPLE_ROOT, { module: 'vqe.main', function: 'run', hyperparameters: { shots: '200', iterations: '4' } })).toEqual(
-      []
-    )
-    const lenient = await check(EXAMPLE_ROOT, { module: 'vqe.main', function: 'run', hyperparameters: { layers: '3' }, mustBind: false })
-    expect(lenient.map((finding) => finding.level)).toEqual(['warning'])
-  })
+  it.concurrent(
+    'the example with its own parameters passes, and hyperparameters-must-bind: false turns a mismatch into a warning',
+    async () => {
+      expect(
+        await check(EXAMPLE_ROOT, { module: 'vqe.main', function: 'run', hyperparameters: { shots: '200', iterations: '4' } })
+      ).toEqual([])
+      const lenient = await check(EXAMPLE_ROOT, { module: 'vqe.main', function: 'run', hyperparameters: { layers: '3' }, mustBind: false })
+      expect(lenient.map((finding) => finding.level)).toEqual(['warning'])
+    }
+  )
 
   it.concurrent('**kwargs accepts any name; missing required and positional-only parameters do not bind', async () => {
     const root = await tree({
@@ -54,7 +57,9 @@ describe('entry function and hyperparameters', () => {
         'def keyword_only(*, depth: int):\n    pass'
       ].join('\n')
     })
-    expect(await check(root, { module: 'algo.main', function: 'open_ended', hyperparameters: { shots: '5', anything: 'x', 'odd-name': 'y' } })).toEqual([])
+    expect(
+      await check(root, { module: 'algo.main', function: 'open_ended', hyperparameters: { shots: '5', anything: 'x', 'odd-name': 'y' } })
+    ).toEqual([])
     const missing = await check(root, { module: 'algo.main', function: 'needs_both', hyperparameters: { a: '1' } })
     expect(missing[0]!.message).toMatch(/missing a required argument: 'b'/)
     expect(missing[0]!.message).toContain('needs_both(a (required), b (required), c)')
@@ -87,7 +92,11 @@ describe('casts, as the container casts', () => {
   })
 
   it.concurrent('int("1e3") fails before anything is spent; float("1e3") does not', async () => {
-    const findings = await check(await root, { module: 'algo.main', function: 'run', hyperparameters: { ...hps, shots: '1e3', rate: '1e3' } })
+    const findings = await check(await root, {
+      module: 'algo.main',
+      function: 'run',
+      hyperparameters: { ...hps, shots: '1e3', rate: '1e3' }
+    })
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({ level: 'error', input: 'hyperparameters' })
     expect(findings[0]!.message).toContain("int('1e3') fails with ValueError")
@@ -100,7 +109,11 @@ describe('casts, as the container casts', () => {
   })
 
   it.concurrent('Optional[...] cannot be called: an error; other annotations: a warning', async () => {
-    const findings = await check(await root, { module: 'algo.main', function: 'run', hyperparameters: { ...hps, maybe: '3', items: 'abc' } })
+    const findings = await check(await root, {
+      module: 'algo.main',
+      function: 'run',
+      hyperparameters: { ...hps, maybe: '3', items: 'abc' }
+    })
     expect(only(findings, 'error').map((f) => f.message)).toEqual([expect.stringContaining('typing.Optional[int] cannot be called')])
     expect(only(findings, 'warning').map((f) => f.message)).toEqual([expect.stringContaining("list('abc')")])
   })

@@ -61,7 +61,9 @@ describe('requirements.txt', () => {
     const root = await tree({ 'vqe/requirements.txt': 'numpy\n\n# comment\nscipy>>=1.0\n--frobnicate\n' })
     const { problems } = await checkAll(root)
     expect(problems.map((problem) => problem.input)).toEqual(['source-dir', 'source-dir'])
-    expect(problems[0]!.message).toMatch(/^vqe\/requirements\.txt, line 4: "scipy>>=1\.0" is not a requirement pip accepts \(at column \d+:/)
+    expect(problems[0]!.message).toMatch(
+      /^vqe\/requirements\.txt, line 4: "scipy>>=1\.0" is not a requirement pip accepts \(at column \d+:/
+    )
     expect(problems[0]!.message).toContain('PEP 508')
     expect(problems[1]!.message).toMatch(/^vqe\/requirements\.txt, line 5: "--frobnicate" is not an option pip accepts/)
   })

@@ -90,7 +90,7 @@ function options(inputs: Record<string, string>, env: Record<string, string> = {
 const awsRequests = () => standIn.requests.records.map((record) => `${record.service} ${record.operation ?? record.path}`)
 
 describe('run-on-runner', () => {
-  it('runs the example on a fork pull request to COMPLETED with metrics, results, summary and comment, and makes no AWS request', async () => {
+  it('runs the example on a fork pull request to COMPLETED (metrics, results, summary, comment) with no AWS request', async () => {
     const run = await runAction(
       options({ hyperparameters: 'shots: 200\niterations: 5', 'comment-on-pr': 'true', 'github-token': github.writeToken })
     )

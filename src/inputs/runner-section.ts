@@ -32,7 +32,7 @@ export function checkRunOnRunner(runner: RunnerSection, dryRun: boolean, channel
   if (dryRun)
     report({
       input: 'run-on-runner',
-      message: 'and dry-run are both true: choose one (dry-run only validates; run-on-runner runs the job here).'
+      message: 'is true, and so is dry-run: choose one (dry-run only validates; run-on-runner runs the job here).'
     })
   for (const channel of channels)
     if (channel.s3Uri !== undefined)

@@ -2,11 +2,12 @@
 // Python checker is proven to ship inside dist/): errors name their input and
 // stop the step before any AWS request; without python3, a notice and no checks.
 import { describe, expect, it } from '@jest/globals'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { githubEnv, runAction } from '../local/src/run-action.js'
 import type { StandIn } from '../local/src/stand-in.js'
+import { writeAlgorithm } from './support/files.js'
 import { useStandIn } from './support/stand-in-fixture.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/github-braket-submit'
@@ -26,14 +27,7 @@ const baseInputs = {
   'entry-point': 'vqe.main:run'
 }
 
-async function algorithm(name: string, files: Record<string, string>): Promise<string> {
-  for (const [file, content] of Object.entries(files)) {
-    const path = join(workspace, 'algorithms', name, file)
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, content)
-  }
-  return `algorithms/${name}`
-}
+const algorithm = (name: string, files: Record<string, string>) => writeAlgorithm(workspace, name, files)
 
 describe('pre-flight in the bundled action', () => {
   it.concurrent("stops the README example's mismatch before anything is uploaded or created", async () => {

@@ -3,21 +3,14 @@
 // the way the Braket job container binds and casts them.
 import { describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileTree } from './support/files.js'
 import { runChecker, type CheckerRequest, type Finding } from '../src/preflight/python-checker.js'
 
 const EXAMPLE_ROOT = resolve('examples/algorithms')
 
-async function tree(files: Record<string, string | Buffer>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'preflight-'))
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true })
-    await writeFile(join(root, name), content)
-  }
-  return root
-}
+const tree = (files: Record<string, string | Buffer>) => fileTree('preflight-', files)
 
 async function check(root: string, request: Omit<CheckerRequest, 'root' | 'mustBind'> & { mustBind?: boolean }): Promise<Finding[]> {
   const answer = await runChecker('python3', { mustBind: true, ...request, root }, root)

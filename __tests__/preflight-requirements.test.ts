@@ -2,20 +2,11 @@
 // would refuse is a problem naming the file and the line, -r includes are followed
 // and must stay inside source-dir.
 import { describe, expect, it } from '@jest/globals'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { fileTree } from './support/files.js'
 import { logicalLines, RequirementsChecker } from '../src/preflight/requirements-check.js'
 import { requirementsFiles } from '../src/runner/requirements-files.js'
 
-async function tree(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'requirements-'))
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true })
-    await writeFile(join(root, name), content)
-  }
-  return root
-}
+const tree = (files: Record<string, string | Buffer>) => fileTree('requirements-', files)
 
 async function checkAll(root: string): Promise<RequirementsChecker> {
   const checker = new RequirementsChecker(root)

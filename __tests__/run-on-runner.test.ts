@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { startGitHubApi, type GitHubApiStandIn } from '../local/src/github-api/github-api.js'
 import { githubEnv, runAction, startAction, type ActionOptions } from '../local/src/run-action.js'
 import { ENDPOINT_VARIABLES, type StandIn } from '../local/src/stand-in.js'
 import { unexpectedStderr } from './support/follow-fixtures.js'
+import { writeAlgorithm } from './support/files.js'
 import { useStandIn } from './support/stand-in-fixture.js'
 import { buildWheel } from './support/wheel.js'
 
@@ -73,15 +74,7 @@ const runnerInputs = {
   wait: 'true'
 }
 
-/** An algorithm folder in the workspace. */
-async function algorithm(name: string, files: Record<string, string>): Promise<string> {
-  for (const [file, content] of Object.entries(files)) {
-    const path = join(workspace, 'algorithms', name, file)
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, content)
-  }
-  return `algorithms/${name}`
-}
+const algorithm = (name: string, files: Record<string, string>) => writeAlgorithm(workspace, name, files)
 
 function options(inputs: Record<string, string>, env: Record<string, string> = {}): ActionOptions {
   return { workspace, inputs: { ...runnerInputs, ...inputs }, env: forkEnv(env), timeoutMs: 90_000 }

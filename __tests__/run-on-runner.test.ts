@@ -101,10 +101,12 @@ describe('run-on-runner', () => {
     expect(run.stdout).toContain("No comparison with the base branch's last run: reading its record needs AWS credentials")
 
     expect(run.summary).toContain('Ran on the runner (run-on-runner)')
-    expect(run.summary).toContain('<h3>Outcome: ✅ COMPLETED</h3>')
-    expect(run.summary).toContain('local:braket/braket.local.qubit (ran on the runner)')
-    expect(run.summary).toContain('```mermaid\nxychart-beta')
-    expect(run.summary).toContain('<h3>results.json</h3>')
+    expect(run.summary).toMatch(/## ✅ Amazon Braket hybrid job <code>[^<]+<\/code>: COMPLETED/)
+    expect(run.summary).toContain('(ran on the runner: no AWS job)')
+    expect(run.summary).toContain('<code>local:braket/braket.local.qubit</code>')
+    expect(run.summary).toContain('```mermaid\n')
+    expect(run.summary).toContain('xychart-beta')
+    expect(run.summary).toContain('"history"')
     expect(run.summary).not.toContain('Braket console')
 
     const [comment] = github.comments.list(REPO, PR)

@@ -181,6 +181,14 @@ describe('checkpoints', () => {
     expect(checkpointTags({ ...given, resume: true }, 2)).toEqual({ 'github:resumes-attempt': '1' })
   })
 
+  it('refuses copy-checkpoints-from-job on the runner, which cannot read S3; resume has nothing to resume there and passes', () => {
+    const onRunner = { 'run-on-runner': 'true' }
+    const found = problems(() => jobSpec({ ...onRunner, 'copy-checkpoints-from-job': JOB_ARN }))
+    expect(found.map((problem) => problem.input)).toEqual(['copy-checkpoints-from-job'])
+    expect(problemText(found[0]!)).toMatch(/^Input "copy-checkpoints-from-job" is set, but run-on-runner is true: .* cannot read/)
+    expect(jobSpec({ ...onRunner, resume: 'true' })).toMatchObject({ runOnRunner: true, resume: true })
+  })
+
   it('counts that tag against AWS’s 50 tags', () => {
     const tags = Array.from({ length: 42 }, (_, i) => `t${i}: v`).join('\n')
     expect(() => jobSpec({ tags })).not.toThrow()

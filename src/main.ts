@@ -1,5 +1,5 @@
-// The action, start to end: validate → digest the source → credentials → upload if new → submit → report → follow
-// (or, for a job submitted elsewhere: validate → follow).
+// The action, start to end: validate → digest the source → pre-flight → credentials → upload if new → submit → report → follow
+// (or, with run-on-runner, the job run here instead of in AWS; for a job submitted elsewhere: validate → follow).
 import * as core from '@actions/core'
 import { digestSource } from './archive/package-source.js'
 import { attachAndFollow } from './attach/attach-and-follow.js'
@@ -16,10 +16,12 @@ import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
 import { readInputs } from './inputs/action-inputs.js'
 import { attachRequested } from './inputs/attach-section.js'
+import { preflightAlgorithm } from './preflight/preflight.js'
 import { defaultBucket, planJob } from './plan/job-plan.js'
 import { buildJobSpec } from './inputs/job-spec.js'
 import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
+import { runOnRunner } from './runner/run-on-runner.js'
 import { stageSource } from './upload/stage-object.js'
 import { reportFailure } from './report/failure-report.js'
 import { currentRun } from './report/run-reference.js'
@@ -48,11 +50,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { sourcePath: sourceDir, entryModule: entryPoint, compression, excludeRules: exclude } = spec
     const source = await digestSource({ sourceDir, entryPoint, compression, exclude })
     logPackaging(spec, source)
+    // The algorithm read as the container will run it (entry point, hyperparameters, requirements): still nothing spent.
+    await preflightAlgorithm(spec, source, env)
 
     if (spec.dryRun) {
       const channels = await resolveInputChannels(spec, spec.bucket ?? defaultBucket(spec.region, '{account-id}'), undefined)
       return printDryRun(spec, planJob(spec, identity, source, channels, '{account-id}', 1))
     }
+    // Fork pull requests get no credentials: the job runs on the runner as the container would, and is reported the same way.
+    if (spec.runOnRunner) return await runOnRunner({ spec, identity, source, env })
 
     // 3. Credentials: the workflow's OIDC token for the role, or what the environment has.
     const session = await openAwsSession(spec.credentials, spec.region, { getIdToken: (audience) => core.getIDToken(audience), env })

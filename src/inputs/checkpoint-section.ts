@@ -25,3 +25,14 @@ export function readCheckpointSection(raw: RawInputs, report: Report): Checkpoin
   }
   return { ...(copyCheckpointsFromJob ? { copyCheckpointsFromJob } : {}), resume }
 }
+
+/** run-on-runner has no credentials: another job's checkpoints in S3 cannot be read (checkpoints start empty on the runner). */
+export function checkCheckpointsOnRunner(checkpoints: CheckpointSection, runOnRunner: boolean, report: Report): void {
+  if (!runOnRunner || checkpoints.copyCheckpointsFromJob === undefined) return
+  report({
+    input: 'copy-checkpoints-from-job',
+    message:
+      'is set, but run-on-runner is true: the job on the runner calls no AWS API, so it cannot read that job’s checkpoints in S3. ' +
+      'Leave copy-checkpoints-from-job empty when the job runs on the runner (its checkpoints start empty there).'
+  })
+}

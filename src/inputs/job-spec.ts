@@ -7,7 +7,7 @@ import { provenanceTags } from '../plan/create-job-request.js'
 import type { RunIdentity } from '../plan/run-identity.js'
 import type { RawInputs } from './action-inputs.js'
 import { checkNotAttachOnly } from './attach-section.js'
-import { readCheckpointSection, type CheckpointSection } from './checkpoint-section.js'
+import { checkCheckpointsOnRunner, readCheckpointSection, type CheckpointSection } from './checkpoint-section.js'
 import { readCredentials, type CredentialSource } from './credentials-section.js'
 import { readDevice } from './device-section.js'
 import { readDistribution, type Distribution } from './distribution-section.js'
@@ -19,7 +19,9 @@ import { readInstanceSection, type InstanceSection } from './instance-section.js
 import { readJobSection, type JobSection } from './job-section.js'
 import { parseBoolean, type Report } from './parse-input.js'
 import { probePath, type PathProbe } from './path-probe.js'
+import { readPreflightSection } from './preflight-section.js'
 import { readRegion } from './region-section.js'
+import { checkRunOnRunner, readRunnerSection, type RunnerSection } from './runner-section.js'
 import { readSourceSection, type SourceSection } from './source-section.js'
 import { readStorageSection, type StorageSection } from './storage-section.js'
 import { readTags } from './tags-section.js'
@@ -27,7 +29,8 @@ import { readTags } from './tags-section.js'
 export type { CredentialSource } from './credentials-section.js'
 export type { InputChannel } from './storage-section.js'
 
-export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSection, JobSection, StorageSection, CheckpointSection {
+export interface JobSpec
+  extends Omit<SourceSection, 'entryModule'>, InstanceSection, JobSection, StorageSection, CheckpointSection, RunnerSection {
   /** The parsed entry point (always there once the inputs are valid). */
   entryModule: EntryPoint
   region: string
@@ -37,6 +40,8 @@ export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSec
   distribution: Distribution
   /** What the job gets: the workflow's hyperparameters and those the distribution adds. */
   hyperParameters: Record<string, string>
+  /** Hyperparameters that do not bind to the entry function stop the step (else a warning). */
+  hyperParametersMustBind: boolean
   tags: Record<string, string>
   dryRun: boolean
   /** The experiment this run belongs to, slugged: shared by push and pull-request runs of the same step. */
@@ -59,12 +64,16 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const workflowHyperParameters = readHyperParameters(raw, report)
   const { distribution, addedHyperParameters } = readDistribution(raw, instance.instanceType, workflowHyperParameters, report)
   const hyperParameters = { ...workflowHyperParameters, ...addedHyperParameters }
+  const preflight = readPreflightSection(raw, report)
   const storage = readStorageSection(raw, identity.workspace, probe, report)
   const checkpoints = readCheckpointSection(raw, report)
   const experiment = readExperiment(raw, identity, report)
   const ownTags = Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length + checkpointTagCount(checkpoints)
   const tags = readTags(raw, ownTags, report)
   const dryRun = parseBoolean('dry-run', raw['dry-run'], report)
+  const runner = readRunnerSection(raw, report)
+  checkRunOnRunner(runner, dryRun, storage.inputChannels, report)
+  checkCheckpointsOnRunner(checkpoints, runner.runOnRunner, report)
   const follow = readFollowSection(raw, identity.workspace, report)
   checkNotAttachOnly(raw, report)
 
@@ -81,11 +90,13 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
     ...job,
     distribution,
     hyperParameters,
+    ...preflight,
     ...storage,
     ...checkpoints,
     tags,
     experiment,
     dryRun,
+    ...runner,
     follow
   }
 }

@@ -40,9 +40,10 @@ const requestIndex = (record: RequestRecord) => standIn.requests.records.indexOf
 async function jobWithCheckpoints(files: Record<string, string>, outcome: 'COMPLETED' | 'FAILED' = 'COMPLETED'): Promise<string> {
   standIn.jobs.script({
     queuedMs: 10,
-    runningMs: 150,
+    runningMs: 150 + Object.keys(files).length * 100,
     outcome,
-    checkpoints: Object.entries(files).map(([name, content], index) => ({ atMs: index * 30, name, content }))
+    // Far enough apart that the later file is the newer one even when a loaded machine slows the first write down.
+    checkpoints: Object.entries(files).map(([name, content], index) => ({ atMs: index * 100, name, content }))
   })
   const run = await follow(standIn, workspace)
   const jobArn = run.outputs['job-arn']!

@@ -5,6 +5,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { renderReadme, renderTables } from '../scripts/readme-tables.js'
+import type { InputName } from '../src/inputs/action-inputs.js'
+import { ATTACH_INPUTS } from '../src/inputs/attach-section.js'
 import { fencedBlocks } from './support/doc-blocks.js'
 
 const readme = readFileSync('README.md', 'utf8')
@@ -31,11 +33,23 @@ function pythonParameters(file: string, functionName: string): string[] {
     .filter(Boolean)
 }
 
+/** What would make a step that follows an existing job (job-arn, attach) fail when copied as it is. */
+function attachProblemsOf(inputs: Record<string, string>): string[] {
+  const problems = Object.keys(inputs)
+    .filter((name) => !ATTACH_INPUTS.has(name as InputName))
+    .map((name) => `${name} is for submitting a job`)
+  // The region of job-arn's job comes from its ARN; attach: latest searches aws-region.
+  if (!inputs['job-arn'] && !inputs['aws-region']) problems.push('no aws-region')
+  if (inputs['download-results'] && inputs.wait !== 'true') problems.push('download-results without wait: true')
+  return problems
+}
+
 /** What would make a step fail (or do something else than it says) when copied as it is. */
 function problemsOf(step: Step, job: Workflow['jobs'][string]): string[] {
   const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([name, value]) => [name, String(value)]))
   const problems: string[] = []
   for (const name of Object.keys(inputs)) if (!(name in action.inputs)) problems.push(`unknown input ${name}`)
+  if (inputs['job-arn'] || inputs.attach) return [...problems, ...attachProblemsOf(inputs)]
   for (const [name, input] of Object.entries(action.inputs)) if (input.required && !inputs[name]) problems.push(`no ${name}`)
   // A GitHub-hosted runner has no AWS_REGION.
   if (!inputs['aws-region']) problems.push('no aws-region')
@@ -76,7 +90,9 @@ describe('README', () => {
   it('has the inputs and outputs tables of action.yml (npm run readme)', () => {
     expect(readme).toBe(renderReadme(readme, actionYml))
     const tables = renderTables(actionYml)
-    expect(tables.inputs).toContain('| `execution-role-arn` | yes |')
+    expect(tables.inputs).toContain(
+      '| `execution-role-arn` | no |  | IAM role Braket runs the job as (CreateJob roleArn). Required to submit'
+    )
     expect(tables.outputs).toMatch(/\| `job-arn` \| .*Not set in a dry run/)
     expect(tables.outputs).toMatch(/\| `status` \| .*DRY_RUN in a dry run/)
   })
@@ -106,15 +122,21 @@ describe('README', () => {
   })
 
   it('has workflow examples that work when copied: known inputs, a region, the example algorithm’s own parameters', () => {
-    const examples = fencedBlocks('README.md', 'yaml').map((text) => parse(text) as Workflow)
+    // A block is a workflow, or the steps to add to one.
+    const examples = fencedBlocks('README.md', 'yaml').map((text) => {
+      const parsed = parse(text) as Workflow | Step[]
+      return Array.isArray(parsed) ? { jobs: { steps: { steps: parsed } } } : parsed
+    })
     expect(examples.length).toBeGreaterThanOrEqual(5)
-    let steps = 0
     for (const [index, example] of examples.entries()) {
       const checked = checkWorkflow(example)
-      steps += checked.steps
-      expect({ example: index + 1, problems: checked.problems }).toEqual({ example: index + 1, problems: [] })
+      // Every example shows this action at work.
+      expect({ example: index + 1, steps: checked.steps > 0, problems: checked.problems }).toEqual({
+        example: index + 1,
+        steps: true,
+        problems: []
+      })
     }
-    expect(steps).toBe(examples.length)
   })
 
   it('finds what is wrong in an example that would fail', () => {
@@ -146,6 +168,14 @@ describe('README', () => {
       'run() takes no layers',
       "matrix.name is not in the job's matrix"
     ])
+    const follows = (inputs: Record<string, string>): Workflow => ({
+      jobs: { follow: { steps: [{ uses: 'OWNER/REPO@v1', with: inputs }] } }
+    })
+    expect(checkWorkflow(follows({ attach: 'latest', 'source-dir': 'examples/algorithms/vqe', wait: 'true' })).problems).toEqual([
+      'source-dir is for submitting a job',
+      'no aws-region'
+    ])
+    expect(checkWorkflow(follows({ 'job-arn': '${{ needs.submit.outputs.job-arn }}', wait: 'true' })).problems).toEqual([])
   })
 })
 

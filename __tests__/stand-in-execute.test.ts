@@ -258,6 +258,41 @@ describe('runPythonJob', () => {
     expect(lines).not.toContain('Beginning Setup')
   })
 
+  test.concurrent('the checkpoint directory is filled before the entry point starts and synced while it runs', async () => {
+    const { context, lines } = await job({
+      source: await sourceArchive({
+        'saver.py': [
+          'import json, os, time',
+          'directory = os.environ["AMZN_BRAKET_CHECKPOINT_DIR"]',
+          'print("restored:", sorted(os.listdir(directory)), flush=True)',
+          'with open(os.path.join(directory, "progress.json"), "w") as f:',
+          '    json.dump({"step": 1}, f)',
+          'time.sleep(30)'
+        ].join('\n')
+      }),
+      entryPoint: 'saver'
+    })
+    const prefix = `jobs/${context.jobName}/checkpoints`
+    await standIn.objects.write(BUCKET, `${prefix}/earlier.json`, Buffer.from('{"from": "an earlier job"}'))
+    const restored = standIn.objects.head(BUCKET, `${prefix}/earlier.json`)!.lastModified
+    const run = runPythonJob(context)
+    let ended = false
+    void run.finished.then(() => (ended = true))
+    const deadline = Date.now() + 15_000
+    while (!standIn.objects.exists(BUCKET, `${prefix}/progress.json`) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    // In S3 while the job still runs.
+    expect(standIn.objects.exists(BUCKET, `${prefix}/progress.json`)).toBe(true)
+    expect(ended).toBe(false)
+    expect(lines).toContain("restored: ['earlier.json']")
+    run.cancel()
+    await run.finished
+    // A stopped job keeps what it saved; what it restored and did not change is not uploaded back.
+    expect(standIn.objects.exists(BUCKET, `${prefix}/progress.json`)).toBe(true)
+    expect(standIn.objects.head(BUCKET, `${prefix}/earlier.json`)!.lastModified).toEqual(restored)
+  })
+
   test.concurrent('cancel() stops a sleeping job that a follower sees running', async () => {
     const { context, lines, streamName } = await job({
       source: await sourceArchive({ 'sleeper.py': 'import time\nprint("going to sleep")\ntime.sleep(30)\nprint("woke up")\n' }),

@@ -1,17 +1,21 @@
 // The action, start to end: validate → digest the source → pre-flight → credentials → upload if new → submit → report → follow
-// (or, with run-on-runner, the job run here instead of in AWS).
+// (or, with run-on-runner, the job run here instead of in AWS; for a job submitted elsewhere: validate → follow).
 import * as core from '@actions/core'
 import { digestSource } from './archive/package-source.js'
+import { attachAndFollow } from './attach/attach-and-follow.js'
+import { warnIfRunnerStopsFirst } from './attach/runner-limits.js'
 import { openAwsSession } from './aws/aws-session.js'
 import { checkDevice } from './aws/braket-submission.js'
 import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
-import { followJob } from './follow/follow-job.js'
+import { CheckpointSeeding } from './checkpoints/checkpoint-seeding.js'
+import { followIfAsked } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
 import { readInputs } from './inputs/action-inputs.js'
+import { attachRequested } from './inputs/attach-section.js'
 import { preflightAlgorithm } from './preflight/preflight.js'
 import { defaultBucket, planJob } from './plan/job-plan.js'
 import { buildJobSpec } from './inputs/job-spec.js'
@@ -36,7 +40,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     // 1. Everything is validated before anything is packaged, uploaded or created.
     const identity = readRunIdentity(env)
-    const spec = buildJobSpec(readInputs(), identity, env)
+    const inputs = readInputs()
+    // A job submitted elsewhere (job-arn, attach: latest) is followed, not submitted.
+    if (attachRequested(inputs)) return await attachAndFollow(inputs, identity, env)
+    const spec = buildJobSpec(inputs, identity, env)
+    warnIfRunnerStopsFirst(spec.follow, env)
 
     // 2. The source's content address, a digest of the tree: same files, same S3 key. Nothing is compressed yet.
     const { sourcePath: sourceDir, entryModule: entryPoint, compression, excludeRules: exclude } = spec
@@ -57,6 +65,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const braket = braketClient(session)
     const s3 = s3Client(session)
     const device = await checkDevice(braket, spec.device, spec.region)
+    // copy-checkpoints-from-job's job must exist before anything is uploaded; resume looks at the passed-over jobs later.
+    const seeding = await CheckpointSeeding.prepare(spec, { session, braket, s3 })
 
     // 4. Upload, content-addressed, into a bucket of this account only: compressed, straight into S3, only when the key is new.
     const staging = {
@@ -73,34 +83,29 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logStaged(sourceS3Uri, await stageSource(s3, staging, sourceKey, source))
     logPlan(spec, planFor(identity.runAttempt), device)
 
-    // 5. CreateJob exactly once for this run and step.
-    const submission = await submitExactlyOnce(braket, planFor, identity.runAttempt, spec.clientToken !== undefined, (jobArn) => {
-      core.setOutput('job-arn', jobArn)
-      rememberJobForPost(jobArn, spec.follow)
-    })
+    // 5. CreateJob exactly once for this run and step (the checkpoints it starts from copied in right before).
+    const submission = await submitExactlyOnce(
+      braket,
+      planFor,
+      identity.runAttempt,
+      spec.clientToken !== undefined,
+      (jobArn) => {
+        core.setOutput('job-arn', jobArn)
+        rememberJobForPost(jobArn, spec.follow)
+      },
+      seeding?.beforeCreate
+    )
     const outputs = submissionOutputs(spec.region, submission)
     setOutputs(outputs)
     announceJob(outputs, submission.status !== 'QUEUED' && submission.statusError === undefined)
     // The summary: the whole story when the step does not follow the job; rewritten once following has completed it.
     const report = submissionReport(spec, source, outputs, currentRun(identity, env), Date.now(), device)
+    seeding?.addNote(report, submission.plan)
     await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
-    if (spec.follow.wait || spec.follow.commentOnPr) {
-      await followJob({
-        target: submittedTarget(spec, outputs, device),
-        follow: spec.follow,
-        commentKey: spec.idempotencyKey,
-        credentials: spec.credentials,
-        identity,
-        report,
-        session,
-        braket,
-        s3,
-        env
-      })
-    }
+    await followIfAsked(submittedTarget(spec, outputs, device), spec, { identity, report, session, braket, s3, env })
   } catch (error) {
     reportFailure(error)
   }

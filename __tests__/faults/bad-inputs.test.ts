@@ -25,6 +25,9 @@ const valid: Partial<Record<InputName, string>> = {
   'source-dir': 'algorithms/vqe',
   'entry-point': 'vqe.main:run'
 }
+/** Following a job submitted elsewhere: no submission inputs. */
+const attaching: Partial<Record<InputName, string>> = { 'execution-role-arn': '', device: '', 'source-dir': '', 'entry-point': '' }
+const MISSING_JOB = 'arn:aws:braket:us-west-2:123456789012:job/7c7a2f7e-0a8b-4a57-8d0b-0c3f2b6b9f10'
 const many = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join('\n')
 
 /**
@@ -121,6 +124,20 @@ const CASES: Case[] = [
   ['reservation-arn', 'arn:aws:iam::123456789012:role/x'],
   ['client-token', 't'.repeat(65)],
   ['experiment', 'e'.repeat(129)],
+  ['distribution', 'horovod'],
+  ['distribution', 'data_parallel'],
+  ['copy-checkpoints-from-job', 'job-7'],
+  ['copy-checkpoints-from-job', MISSING_JOB],
+  ['copy-checkpoints-from-job', MISSING_JOB, { 'run-on-runner': 'true' }],
+  ['resume', 'maybe'],
+  ['resume', 'true', { 'client-token': 'fixed-1' }],
+  ['job-arn', 'job/7c7a2f7e', attaching],
+  ['job-arn', MISSING_JOB, attaching],
+  ['job-arn', MISSING_JOB.replace('us-west-2', 'eu-west-2'), attaching],
+  ['attach', 'newest', attaching],
+  ['attach', 'latest', { ...attaching, experiment: 'never-submitted' }],
+  ['logs-since', 'yesterday', { ...attaching, 'job-arn': MISSING_JOB }],
+  ['logs-since', 'now'],
   ['hyperparameters-must-bind', 'maybe'],
   ['run-on-runner', 'fork'],
   ['local-device', 'arn:aws:braket:::device/quantum-simulator/amazon/sv1', { 'run-on-runner': 'true' }],

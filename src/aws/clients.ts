@@ -25,14 +25,14 @@ function instrument<Input extends object, Output extends object>(stack: Middlewa
 }
 
 /** Braket calls are safe to retry: CreateJob's clientToken makes it idempotent. */
-export function braketClient(session: AwsSession): BraketClient {
-  const client = new BraketClient({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
+export function braketClient(session: AwsSession, region = session.region): BraketClient {
+  const client = new BraketClient({ region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
   instrument(client.middlewareStack, 'Braket')
   return client
 }
 
-export function s3Client(session: AwsSession): S3Client {
-  const client = new S3Client({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
+export function s3Client(session: AwsSession, region = session.region): S3Client {
+  const client = new S3Client({ region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
   instrument(client.middlewareStack, 'S3')
   return client
 }

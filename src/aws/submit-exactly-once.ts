@@ -26,12 +26,15 @@ export async function submitExactlyOnce(
   runAttempt: number,
   explicitToken: boolean,
   /** Called as soon as CreateJob answers, before anything else can fail. */
-  onCreated: (jobArn: string, plan: JobPlan) => void = () => {}
+  onCreated: (jobArn: string, plan: JobPlan) => void = () => {},
+  /** Called before each CreateJob, with the earlier attempts' jobs passed over so far (e.g. to seed checkpoints). */
+  beforeCreate?: (plan: JobPlan, passedOver: Submission['passedOver']) => Promise<void>
 ): Promise<Submission> {
   const lastAttempt = explicitToken ? 1 : runAttempt
   const passedOver: Submission['passedOver'] = []
   for (let attempt = 1; ; attempt++) {
     const plan = planFor(attempt)
+    await beforeCreate?.(plan, passedOver)
     // The token decides whether CreateJob makes a job or returns one: what to compare when a re-run did the unexpected.
     core.debug(`CreateJob for run attempt ${attempt} of ${lastAttempt}: clientToken ${plan.clientToken}, job name ${plan.jobName}`)
     const jobArn = await createJob(braket, plan.request)

@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import type { BraketClient, GetJobCommandOutput } from '@aws-sdk/client-braket'
 import type { S3Client } from '@aws-sdk/client-s3'
+import { offerHandOff } from '../attach/hand-off.js'
 import type { AwsSession } from '../aws/aws-session.js'
 import { logText } from '../common/untrusted.js'
 import { logsClient } from '../aws/clients.js'
@@ -45,6 +46,23 @@ export interface FollowRequest {
   env: NodeJS.ProcessEnv
   clock?: Clock
   signals?: SignalTarget
+}
+
+/** What a step's inputs ask of following, and what it has to follow with. */
+export interface FollowPlan {
+  follow: FollowSpec
+  idempotencyKey: string
+  credentials: CredentialSource
+}
+
+/** With wait or comment-on-pr, follows the job (a submitted one or an attached one alike); otherwise nothing. */
+export async function followIfAsked(
+  target: FollowTarget,
+  plan: FollowPlan,
+  context: Pick<FollowRequest, 'identity' | 'report' | 'session' | 'braket' | 's3' | 'env'>
+): Promise<void> {
+  if (!plan.follow.wait && !plan.follow.commentOnPr) return
+  await followJob({ target, follow: plan.follow, commentKey: plan.idempotencyKey, credentials: plan.credentials, ...context })
 }
 
 export async function followJob(request: FollowRequest): Promise<void> {
@@ -111,6 +129,16 @@ export async function followJob(request: FollowRequest): Promise<void> {
       lastLines: stepLog.lastLines(),
       outputS3Path,
       now: clock.now()
+    }
+    // A job left running on purpose: the step that picks it up later, in the log and in the report.
+    if (outcome.end === 'timeout' && !outcome.cancel) {
+      offerHandOff(request.report, {
+        jobArn: target.jobArn,
+        credentials: request.credentials,
+        follow,
+        lastLogLine: reader.lastTimestamp,
+        env: request.env
+      })
     }
     await reportOutcome(report, fetched, {
       report: request.report,

@@ -62,7 +62,8 @@ export function verdictOf(outcome: FollowOutcome, now: number): Verdict {
       status,
       message:
         `Job ${jobName} is still ${status} after wait-timeout-minutes (${minutes(outcome.waitTimeoutMinutes)}). It was left ` +
-        `running (cancel-on-timeout: false); follow it at ${outcome.consoleUrl}`
+        `running (cancel-on-timeout: false): pick it up later with a step that has job-arn: ${outcome.jobArn} (the step is in ` +
+        `the log and the summary), or follow it at ${outcome.consoleUrl}`
     }
   }
   if (outcome.end === 'workflow-cancel') {

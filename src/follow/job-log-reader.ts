@@ -20,6 +20,8 @@ export class JobLogReader {
   private readonly multiInstance: boolean
   private on = true
   private warned = false
+  /** The newest line's time (epoch ms), for a later step to read on from (logs-since). */
+  lastTimestamp?: number
 
   constructor(
     logs: CloudWatchLogsClient,
@@ -37,7 +39,10 @@ export class JobLogReader {
     if (!this.on) return 0
     try {
       const { lines, errors } = await this.follower.read()
-      for (const line of lines) this.metrics.add(parseMetricLine(line.message, this.multiInstance ? line.instance : undefined))
+      for (const line of lines) {
+        this.metrics.add(parseMetricLine(line.message, this.multiInstance ? line.instance : undefined))
+        this.lastTimestamp = Math.max(this.lastTimestamp ?? 0, line.timestamp)
+      }
       this.stepLog.logLines(lines)
       const [error] = errors
       if (error && !this.warned) {

@@ -25,6 +25,8 @@ export interface FollowedJob {
   jobArn: string
   jobName: string
   instanceCount: number
+  /** Epoch ms: read each stream from this time on (logs-since) instead of from its head. */
+  logsSince?: number
 }
 
 export class LogFollower {
@@ -90,7 +92,13 @@ export class LogFollower {
       let response
       try {
         response = await this.logs.send(
-          new GetLogEventsCommand({ logGroupName: JOB_LOG_GROUP, logStreamName: cursor.name, startFromHead: true, nextToken: cursor.token })
+          new GetLogEventsCommand({
+            logGroupName: JOB_LOG_GROUP,
+            logStreamName: cursor.name,
+            startFromHead: true,
+            nextToken: cursor.token,
+            ...(this.job.logsSince !== undefined ? { startTime: this.job.logsSince } : {})
+          })
         )
       } catch (error) {
         if (errorName(error) === 'ResourceNotFoundException') break

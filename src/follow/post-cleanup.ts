@@ -8,6 +8,8 @@ import * as core from '@actions/core'
 import { openAwsSession } from '../aws/aws-session.js'
 import { braketClient } from '../aws/clients.js'
 import { readInputs } from '../inputs/action-inputs.js'
+import { attachRequested } from '../inputs/attach-section.js'
+import { buildAttachSpec } from '../inputs/attach-spec.js'
 import { buildJobSpec } from '../inputs/job-spec.js'
 import { readRunIdentity } from '../plan/run-identity.js'
 import { jobConsoleUrl } from '../report/console-url.js'
@@ -30,7 +32,9 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
   const region = jobArn.split(':')[3] || undefined
   try {
-    const spec = buildJobSpec(readInputs(), readRunIdentity(env), env)
+    const raw = readInputs()
+    const identity = readRunIdentity(env)
+    const spec = attachRequested(raw) ? buildAttachSpec(raw, identity, env) : buildJobSpec(raw, identity, env)
     const session = await openAwsSession(spec.credentials, region ?? spec.region, {
       getIdToken: (audience) => core.getIDToken(audience),
       env

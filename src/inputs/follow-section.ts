@@ -20,7 +20,11 @@ export const DEFAULT_WAIT_TIMEOUT_MINUTES = 340
 /** A self-hosted runner's job may run 5 days; GitHub-hosted ones stop at 6 hours. */
 const MAX_WAIT_TIMEOUT_MINUTES = 5 * 24 * 60
 
-export function readFollowSection(raw: RawInputs, workspace: string, report: Report): FollowSpec {
+/**
+ * `attached`: the job was submitted elsewhere (job-arn, attach). It is not this run's to cancel unless the workflow
+ * says so: cancel-on-timeout and cancel-on-workflow-cancel default to false for it, to true for a job this step submits.
+ */
+export function readFollowSection(raw: RawInputs, workspace: string, report: Report, attached = false): FollowSpec {
   const bool = (
     input: 'wait' | 'cancel-on-timeout' | 'cancel-on-workflow-cancel' | 'stream-logs' | 'comment-on-pr',
     fallback: 'true' | 'false'
@@ -41,8 +45,9 @@ export function readFollowSection(raw: RawInputs, workspace: string, report: Rep
     waitTimeoutMinutes = DEFAULT_WAIT_TIMEOUT_MINUTES
   }
 
-  const cancelOnTimeout = bool('cancel-on-timeout', 'true')
-  const cancelOnWorkflowCancel = bool('cancel-on-workflow-cancel', 'true')
+  const cancelByDefault = attached ? 'false' : 'true'
+  const cancelOnTimeout = bool('cancel-on-timeout', cancelByDefault)
+  const cancelOnWorkflowCancel = bool('cancel-on-workflow-cancel', cancelByDefault)
   const streamLogs = bool('stream-logs', 'true')
   const downloadText = raw['download-results']
   let downloadResults: string | undefined

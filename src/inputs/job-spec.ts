@@ -2,11 +2,15 @@
 // section, and every problem is reported at once, before anything is packaged,
 // uploaded or created. Pure but for one look at the checkout (the path probe).
 import type { EntryPoint } from '../archive/entry-point.js'
+import { checkpointTagCount } from '../checkpoints/checkpoint-tags.js'
 import { provenanceTags } from '../plan/create-job-request.js'
 import type { RunIdentity } from '../plan/run-identity.js'
 import type { RawInputs } from './action-inputs.js'
+import { checkNotAttachOnly } from './attach-section.js'
+import { checkCheckpointsOnRunner, readCheckpointSection, type CheckpointSection } from './checkpoint-section.js'
 import { readCredentials, type CredentialSource } from './credentials-section.js'
 import { readDevice } from './device-section.js'
+import { readDistribution, type Distribution } from './distribution-section.js'
 import { readExperiment } from './experiment-section.js'
 import { readFollowSection, type FollowSpec } from './follow-section.js'
 import { readHyperParameters } from './hyperparameters-section.js'
@@ -25,12 +29,16 @@ import { readTags } from './tags-section.js'
 export type { CredentialSource } from './credentials-section.js'
 export type { InputChannel } from './storage-section.js'
 
-export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSection, JobSection, StorageSection, RunnerSection {
+export interface JobSpec
+  extends Omit<SourceSection, 'entryModule'>, InstanceSection, JobSection, StorageSection, CheckpointSection, RunnerSection {
   /** The parsed entry point (always there once the inputs are valid). */
   entryModule: EntryPoint
   region: string
   credentials: CredentialSource
   device: string
+  /** none, or data_parallel (whose two hyperparameters are in hyperParameters). */
+  distribution: Distribution
+  /** What the job gets: the workflow's hyperparameters and those the distribution adds. */
   hyperParameters: Record<string, string>
   /** Hyperparameters that do not bind to the entry function stop the step (else a warning). */
   hyperParametersMustBind: boolean
@@ -53,15 +61,21 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const device = readDevice(raw, region, report)
   const source = readSourceSection(raw, identity.workspace, probe, report)
   const instance = readInstanceSection(raw, region, report)
-  const hyperParameters = readHyperParameters(raw, report)
+  const workflowHyperParameters = readHyperParameters(raw, report)
+  const { distribution, addedHyperParameters } = readDistribution(raw, instance.instanceType, workflowHyperParameters, report)
+  const hyperParameters = { ...workflowHyperParameters, ...addedHyperParameters }
   const preflight = readPreflightSection(raw, report)
   const storage = readStorageSection(raw, identity.workspace, probe, report)
+  const checkpoints = readCheckpointSection(raw, report)
   const experiment = readExperiment(raw, identity, report)
-  const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length, report)
+  const ownTags = Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length + checkpointTagCount(checkpoints)
+  const tags = readTags(raw, ownTags, report)
   const dryRun = parseBoolean('dry-run', raw['dry-run'], report)
   const runner = readRunnerSection(raw, report)
   checkRunOnRunner(runner, dryRun, storage.inputChannels, report)
+  checkCheckpointsOnRunner(checkpoints, runner.runOnRunner, report)
   const follow = readFollowSection(raw, identity.workspace, report)
+  checkNotAttachOnly(raw, report)
 
   if (problems.length > 0) throw new InputError(problems)
   const { entryModule } = source
@@ -74,9 +88,11 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
     entryModule,
     ...instance,
     ...job,
+    distribution,
     hyperParameters,
     ...preflight,
     ...storage,
+    ...checkpoints,
     tags,
     experiment,
     dryRun,

@@ -1,6 +1,7 @@
 // Assembles the Braket CreateJob request from the spec: a pure function of the
 // inputs, the run and the archive's content, with no clock or randomness in it.
 import type { CreateJobCommandInput } from '@aws-sdk/client-braket'
+import { checkpointTags } from '../checkpoints/checkpoint-tags.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { PROVENANCE_TAG_PREFIX } from '../inputs/tags-section.js'
 import type { RunIdentity } from './run-identity.js'
@@ -76,7 +77,7 @@ export function assembleCreateJobRequest(spec: JobSpec, identity: RunIdentity, p
     instanceConfig: { instanceType: spec.instanceType as never, instanceCount: spec.instanceCount, volumeSizeInGb: spec.volumeSizeInGb },
     ...(Object.keys(spec.hyperParameters).length > 0 ? { hyperParameters: spec.hyperParameters } : {}),
     deviceConfig: { device: spec.device },
-    tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt, spec.experiment) },
+    tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt, spec.experiment), ...checkpointTags(spec, placement.attempt) },
     ...(spec.reservationArn ? { associations: [{ arn: spec.reservationArn, type: 'RESERVATION_TIME_WINDOW_ARN' }] } : {})
   }
 }

@@ -66,8 +66,19 @@ export async function uploadResults(state: StandInState, outputS3Path: string, r
   return `s3://${location.bucket}/${location.key}`
 }
 
-/** Copies the checkpoint files to checkpointConfig.s3Uri, one object per file, as SageMaker syncs them. */
-export async function uploadCheckpoints(state: StandInState, checkpointS3Uri: string | undefined, checkpointDir: string): Promise<number> {
+/** What a file was when it was last synced: a file is uploaded again only once it changed. */
+export const fileVersion = (stats: { size: number; mtimeMs: number }) => `${stats.size}:${stats.mtimeMs}`
+
+/**
+ * Copies the checkpoint files to checkpointConfig.s3Uri, one object per file, as SageMaker syncs them. With `synced`
+ * (name → fileVersion of what is in S3 already), only new and changed files are uploaded, and `synced` is kept up to date.
+ */
+export async function uploadCheckpoints(
+  state: StandInState,
+  checkpointS3Uri: string | undefined,
+  checkpointDir: string,
+  synced = new Map<string, string>()
+): Promise<number> {
   const location = checkpointS3Uri ? parseS3Uri(checkpointS3Uri) : undefined
   if (!location) return 0
   ensureBucket(state, location.bucket)
@@ -75,8 +86,10 @@ export async function uploadCheckpoints(state: StandInState, checkpointS3Uri: st
   let count = 0
   for (const name of await walk(checkpointDir)) {
     const path = join(checkpointDir, ...name.split('/'))
-    if (!(await lstat(path)).isFile()) continue
+    const stats = await lstat(path)
+    if (!stats.isFile() || synced.get(name) === fileVersion(stats)) continue
     await state.objects.write(location.bucket, prefix === '' ? name : posix.join(prefix, name), createReadStream(path))
+    synced.set(name, fileVersion(stats))
     count += 1
   }
   return count

@@ -3,7 +3,7 @@
 // (src/runner/container-run.ts). What is the stand-in's own: the source comes
 // from its S3, the job's output becomes log lines in its CloudWatch Logs, the
 // results directory goes to <outputDataConfig.s3Path>/output/model.tar.gz and
-// the checkpoints to checkpointConfig.s3Uri, and the job runs as its role with
+// the checkpoints synced with checkpointConfig.s3Uri, and the job runs as its role with
 // credentials from its STS. requirements.txt files are not installed here.
 import { join } from 'node:path'
 import { errorMessage } from '../../../src/common/errors.js'
@@ -12,9 +12,10 @@ import { ContainerSetupError, runContainerJob, type InterpreterSetup } from '../
 import { requirementsFiles } from '../../../src/runner/requirements-files.js'
 import type { StandInState } from '../core/state.js'
 import { standInEnvironment } from './container-environment.js'
-import { downloadChannels, installSource, restoreCheckpoints } from './container-inputs.js'
+import { checkpointSync } from './checkpoint-sync.js'
+import { downloadChannels, installSource } from './container-inputs.js'
 import { readJobSpec } from './container-job-spec.js'
-import { uploadCheckpoints, uploadResults } from './container-outputs.js'
+import { uploadResults } from './container-outputs.js'
 
 export { FAILURE_FILE_VARIABLE }
 
@@ -81,16 +82,7 @@ export function runPythonJob(context: JobRunContext): JobRun {
           throw new ContainerSetupError(`Unable to upload results to ${spec.outputS3Path}.\nException: ${errorMessage(error)}`)
         }
       },
-      checkpoints: {
-        restore: async (workspace) => void (await restoreCheckpoints(state.objects, spec, workspace)),
-        save: async (workspace) => {
-          try {
-            await uploadCheckpoints(state, spec.checkpointS3Uri, workspace.checkpointDir)
-          } catch (error) {
-            throw new ContainerSetupError(`Unable to upload checkpoints to ${spec.checkpointS3Uri}.\nException: ${errorMessage(error)}`)
-          }
-        }
-      }
+      checkpoints: checkpointSync(state, spec)
     },
     interpreter: hostPython(state.options.python),
     environment: () => standInEnvironment(state, spec, state.jobs.get(context.jobArn)?.jobToken),

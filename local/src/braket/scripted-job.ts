@@ -1,6 +1,7 @@
 // Scripted jobs (tests): each created job follows a script — how long it
 // queues and runs, what it logs and when, which quantum tasks it creates and
-// when, how it ends, what it leaves in S3 — instead of running any code.
+// when, how it ends, what it leaves in S3 (results, checkpoints) — instead of
+// running any code.
 import { parseS3Uri } from '../stores/object-store.js'
 import type { CreateJobRequest } from './job-record.js'
 import type { JobRun, JobRunContext, JobRunOutcome } from './python-job-runner.js'
@@ -49,6 +50,17 @@ export interface JobScript {
   cancelMs?: number
   /** Quantum tasks the job creates over time. */
   quantumTasks?: ScriptedQuantumTask[]
+  /**
+   * Checkpoint files the job saves while it runs, as the container syncs its checkpoint directory: put at
+   * `<checkpointConfig.s3Uri>/<name>` `atMs` after RUNNING (those at or past the end, as the job ends).
+   */
+  checkpoints?: ScriptedCheckpoint[]
+}
+
+export interface ScriptedCheckpoint {
+  atMs: number
+  name: string
+  content: Buffer | Uint8Array | string
 }
 
 export type ResolvedScript = Required<Pick<JobScript, 'queuedMs' | 'runningMs' | 'outcome' | 'logs' | 'cancelMs'>> & JobScript
@@ -89,9 +101,15 @@ export class ScriptBook {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref())
 
-async function writeResults(context: JobRunContext, results: NonNullable<JobScript['results']>): Promise<void> {
-  const s3Path = (context.request as CreateJobRequest).outputDataConfig.s3Path
-  const location = parseS3Uri(s3Path)
+/** Writes `<s3Uri>/<name>` as the job's role would (creating the bucket for the job's account when missing). */
+async function writeBelow(
+  context: JobRunContext,
+  s3Uri: string | undefined,
+  name: string,
+  body: Buffer,
+  contentType?: string
+): Promise<void> {
+  const location = s3Uri ? parseS3Uri(s3Uri) : undefined
   if (!location) return
   const { objects } = context.state
   if (!objects.bucket(location.bucket)) {
@@ -99,8 +117,17 @@ async function writeResults(context: JobRunContext, results: NonNullable<JobScri
     objects.createBucket(location.bucket, accountId, context.state.options.region)
   }
   const prefix = location.key.replace(/\/+$/, '')
-  const key = `${prefix ? `${prefix}/` : ''}output/model.tar.gz`
-  await objects.write(location.bucket, key, Buffer.from(results), { contentType: 'application/x-tar' })
+  await objects.write(location.bucket, `${prefix ? `${prefix}/` : ''}${name}`, body, contentType ? { contentType } : {})
+}
+
+function writeResults(context: JobRunContext, results: NonNullable<JobScript['results']>): Promise<void> {
+  const s3Path = (context.request as CreateJobRequest).outputDataConfig.s3Path
+  return writeBelow(context, s3Path, 'output/model.tar.gz', Buffer.from(results), 'application/x-tar')
+}
+
+function writeCheckpoint(context: JobRunContext, checkpoint: ScriptedCheckpoint): Promise<void> {
+  const s3Uri = (context.request as { checkpointConfig?: { s3Uri?: string } }).checkpointConfig?.s3Uri
+  return writeBelow(context, s3Uri, checkpoint.name, Buffer.from(checkpoint.content))
 }
 
 function createTask(context: JobRunContext, task: ScriptedQuantumTask): void {
@@ -161,14 +188,22 @@ export function runScriptedJob(context: JobRunContext, script: ResolvedScript): 
       later(task.atMs, () => {
         if (!settled) createTask(context, task)
       })
+  const saves = new Map<ScriptedCheckpoint, Promise<void>>()
+  const save = (checkpoint: ScriptedCheckpoint) => {
+    if (!saves.has(checkpoint)) saves.set(checkpoint, writeCheckpoint(context, checkpoint))
+  }
+  for (const checkpoint of script.checkpoints ?? []) if (checkpoint.atMs < script.runningMs) later(checkpoint.atMs, () => save(checkpoint))
   later(script.runningMs, () => {
-    // Lines scripted past the end are what the container printed last.
+    // Lines scripted past the end are what the container printed last; its checkpoint directory is synced once more.
     for (const line of script.logs) write(line)
+    for (const checkpoint of script.checkpoints ?? []) save(checkpoint)
     const outcome: JobRunOutcome =
       script.outcome === 'FAILED'
         ? { outcome: 'FAILED', failureReason: script.failureReason ?? DEFAULT_FAILURE_REASON }
         : { outcome: 'COMPLETED' }
-    const upload = script.results !== undefined ? writeResults(context, script.results) : Promise.resolve()
+    const upload = Promise.all(saves.values()).then(() =>
+      script.results !== undefined ? writeResults(context, script.results) : undefined
+    )
     upload.then(
       () => finish(outcome),
       (error: unknown) => finish({ outcome: 'FAILED', failureReason: `ClientError: Failed to upload results: ${String(error)}` })

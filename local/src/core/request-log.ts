@@ -6,6 +6,8 @@ export interface RequestRecord {
   operation: string
   /** The access key that signed it; undefined for unsigned requests. */
   accessKeyId?: string
+  /** The region of its signature's scope; undefined for unsigned requests. */
+  region?: string
   status: number
   /** Error code when the answer was an error. */
   errorCode?: string

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import type { CredentialStore, KnownCredentials } from './credentials.js'
 import type { Faults } from './faults.js'
 import { accessDeniedMessage, type Permissions } from './permissions.js'
-import type { RequestLog } from './request-log.js'
+import type { RequestLog, RequestRecord } from './request-log.js'
 import { ServiceError } from './service-error.js'
 import { accessKeyOf, verifySigV4, type AuthFailure } from './sigv4.js'
 import type { ServiceName } from './types.js'
@@ -100,6 +100,26 @@ async function send(res: ServerResponse, reply: Reply): Promise<void> {
   else res.end(reply.body)
 }
 
+/** The request as the log keeps it, once it has been answered (or dropped). */
+function requestRecord(
+  service: ServiceName,
+  ctx: RequestContext,
+  outcome: Pick<RequestRecord, 'operation' | 'status' | 'errorCode' | 'fault'>
+): RequestRecord {
+  const { req } = ctx
+  return {
+    service,
+    ...outcome,
+    accessKeyId: accessKeyOf(req),
+    region: ctx.region,
+    body: ctx.logBody ?? (ctx.body && ctx.body.length > 0 ? ctx.body.toString('utf8') : undefined),
+    path: req.url ?? '/',
+    method: req.method ?? 'GET',
+    headers: flatHeaders(req),
+    at: new Date()
+  }
+}
+
 export async function startService(
   definition: ServiceDefinition,
   deps: ServiceDeps,
@@ -162,19 +182,7 @@ export async function startService(
       else if (!res.headersSent) await send(res, definition.renderError(error, ctx, operation))
       else res.destroy()
     } finally {
-      deps.log.add({
-        service: definition.name,
-        operation,
-        accessKeyId: accessKeyOf(req),
-        status,
-        errorCode,
-        body: ctx.logBody ?? (ctx.body && ctx.body.length > 0 ? ctx.body.toString('utf8') : undefined),
-        path: req.url ?? '/',
-        method: req.method ?? 'GET',
-        headers: flatHeaders(req),
-        fault: faultKind,
-        at: new Date()
-      })
+      deps.log.add(requestRecord(definition.name, ctx, { operation, status, errorCode, fault: faultKind }))
     }
   }
 

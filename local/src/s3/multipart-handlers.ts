@@ -1,4 +1,4 @@
-// Multipart upload operations: CreateMultipartUpload, UploadPart,
+// Multipart upload operations: CreateMultipartUpload, UploadPart, UploadPartCopy,
 // CompleteMultipartUpload, AbortMultipartUpload, ListMultipartUploads, ListParts.
 import { canonicalUserId } from './access.js'
 import {
@@ -10,6 +10,7 @@ import {
   type ChecksumAlgorithm
 } from './checksums.js'
 import { checkWriteConditions } from './conditions.js'
+import { copySourceObject, copySourceRange } from './copy-source.js'
 import { listPage, compareKeys, listParameters, parseMaxKeys } from './listing.js'
 import { type ChecksumType, type MultipartUpload, type RequestedPart } from './multipart.js'
 import { encryptionHeaders, requestedEncryption, requestedObjectMeta } from './object-headers.js'
@@ -17,7 +18,7 @@ import { readDocument, receivePayload } from './payload.js'
 import { bucketOf, header, objectKey, xmlReply, type S3Call, type S3Handler } from './s3-call.js'
 import { MAX_PART_NUMBER, s3Errors } from './s3-errors.js'
 import { parseXmlDocument, xmlTimestamp, type XmlElements } from './s3-xml.js'
-import { discardStaged, etagOf } from './staging.js'
+import { discardStaged, etagOf, stageBytes } from './staging.js'
 
 function uploadOf(call: S3Call): MultipartUpload {
   const bucket = bucketOf(call)
@@ -119,6 +120,42 @@ export const uploadPart: S3Handler = async (call) => {
       ...(declared && checksum ? { [checksumHeaderName(declared)]: checksum.toString('base64') } : {})
     }
   }
+}
+
+/** S3 copies at most 5 GiB in one request, a part included. */
+const MAX_COPY_BYTES = 5 * 1024 ** 3
+
+/** A part whose bytes come from (a range of) an existing object, server-side. */
+export const uploadPartCopy: S3Handler = async (call) => {
+  const partNumber = partNumberOf(call)
+  const upload = uploadOf(call)
+  const source = copySourceObject(call)
+  const range = copySourceRange(call, source.size)
+  const size = range ? range.end - range.start + 1 : source.size
+  if (size > MAX_COPY_BYTES)
+    throw s3Errors.invalidRequest(
+      `The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_COPY_BYTES}`
+    )
+  const declared = upload.checksumAlgorithm
+  const staged = await stageBytes(
+    call.state.objects,
+    call.state.objects.read(source.bucket, source.key, range),
+    [],
+    declared ? [declared] : []
+  )
+  const checksum = declared ? staged.checksums.get(declared) : undefined
+  const etag = etagOf(staged)
+  const lastModified = new Date()
+  await call.uploads.addPart(upload, { partNumber, staged, etag, checksum, lastModified })
+  return xmlReply(
+    'CopyPartResult',
+    {
+      ETag: etag,
+      LastModified: xmlTimestamp(lastModified),
+      ...(declared && checksum ? { [`Checksum${declared}`]: checksum.toString('base64') } : {})
+    },
+    encryptionHeaders(upload.meta)
+  )
 }
 
 function text(value: unknown): string | undefined {

@@ -1,9 +1,9 @@
 // Object operations: PutObject, HeadObject, GetObject, CopyObject, DeleteObject.
 import type { Reply } from '../core/service-server.js'
 import type { StoredObject } from '../stores/object-store.js'
-import { usableBucket } from './access.js'
 import { parseAlgorithm, type ChecksumAlgorithm } from './checksums.js'
-import { checkCopySourceConditions, checkWriteConditions, evaluateReadConditions } from './conditions.js'
+import { checkWriteConditions, evaluateReadConditions } from './conditions.js'
+import { copySourceObject } from './copy-source.js'
 import {
   checksumHeaders,
   encryptionHeaders,
@@ -151,29 +151,6 @@ export const deleteObjects: S3Handler = async (call) => {
   return xmlReply('DeleteResult', { Deleted: quiet ? [] : keys.map((Key) => ({ Key })) })
 }
 
-/** x-amz-copy-source: URL-encoded `bucket/key` (leading slash optional, `?versionId=` optional). */
-function parseCopySource(value: string | undefined): { bucket: string; key: string } {
-  const invalid = () =>
-    s3Errors.invalidArgument('Copy Source must mention the source bucket and key: sourcebucket/sourcekey', 'x-amz-copy-source', value)
-  if (!value) throw invalid()
-  const [path, query] = value.split('?', 2) as [string, string | undefined]
-  const withoutSlash = path.startsWith('/') ? path.slice(1) : path
-  const slash = withoutSlash.indexOf('/')
-  if (slash <= 0 || slash === withoutSlash.length - 1) throw invalid()
-  let bucket: string
-  let key: string
-  try {
-    bucket = decodeURIComponent(withoutSlash.slice(0, slash))
-    key = decodeURIComponent(withoutSlash.slice(slash + 1))
-  } catch {
-    throw invalid()
-  }
-  const versionId = new URLSearchParams(query ?? '').get('versionId')
-  // Buckets here are unversioned: their objects' only version is "null".
-  if (versionId !== null && versionId !== 'null') throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId)
-  return { bucket, key }
-}
-
 function isSameObject(source: StoredObject, bucket: string, key: string): boolean {
   return source.bucket === bucket && source.key === key
 }
@@ -183,15 +160,7 @@ export const copyObject: S3Handler = async (call) => {
   const key = objectKey(call)
   const { req } = call.ctx
   const objects = call.state.objects
-  const sourceAt = parseCopySource(header(call, 'x-amz-copy-source'))
-  // A copy may read from another region, but only from a bucket the caller's account owns.
-  const sourceBucket = usableBucket(call.access, sourceAt.bucket, {
-    expectedOwnerHeader: 'x-amz-source-expected-bucket-owner',
-    checkRegion: false
-  })
-  const source = objects.head(sourceBucket.name, sourceAt.key)
-  if (!source) throw s3Errors.noSuchKey(sourceAt.key)
-  checkCopySourceConditions(req, source)
+  const source = copySourceObject(call)
 
   const directive = header(call, 'x-amz-metadata-directive') ?? 'COPY'
   if (directive !== 'COPY' && directive !== 'REPLACE')

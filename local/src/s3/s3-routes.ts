@@ -117,7 +117,7 @@ export function routeS3Request(req: IncomingMessage): S3Route {
   const copySource = header(req, 'x-amz-copy-source')
   switch (method) {
     case 'PUT':
-      if (query.has('uploadId') || query.has('partNumber')) return copySource ? unsupported('UploadPartCopy') : route('UploadPart')
+      if (query.has('uploadId') || query.has('partNumber')) return copySource ? route('UploadPartCopy') : route('UploadPart')
       return copySource ? route('CopyObject') : route('PutObject')
     case 'GET':
       if (query.has('uploadId')) return route('ListParts')

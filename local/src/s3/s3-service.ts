@@ -16,7 +16,8 @@ import {
   createMultipartUpload,
   listMultipartUploads,
   listParts,
-  uploadPart
+  uploadPart,
+  uploadPartCopy
 } from './multipart-handlers.js'
 import { copyObject, deleteObject, deleteObjects, getObject, headObject, putObject } from './object-handlers.js'
 import type { S3Call, S3Handler } from './s3-call.js'
@@ -40,6 +41,7 @@ const HANDLERS: Record<string, S3Handler> = {
   DeleteObjects: deleteObjects,
   CreateMultipartUpload: createMultipartUpload,
   UploadPart: uploadPart,
+  UploadPartCopy: uploadPartCopy,
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: abortMultipartUpload,
   ListMultipartUploads: listMultipartUploads,

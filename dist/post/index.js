@@ -64566,7 +64566,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6792:
+/***/ 4939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67911,13 +67911,13 @@ function instrument(stack, service) {
     stack.use(traceCalls(service));
 }
 /** Braket calls are safe to retry: CreateJob's clientToken makes it idempotent. */
-function braketClient(session) {
-    const client = new client_braket_dist_cjs.BraketClient({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
+function braketClient(session, region = session.region) {
+    const client = new client_braket_dist_cjs.BraketClient({ region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
     instrument(client.middlewareStack, 'Braket');
     return client;
 }
-function s3Client(session) {
-    const client = new S3Client({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
+function s3Client(session, region = session.region) {
+    const client = new S3Client({ region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
     instrument(client.middlewareStack, 'S3');
     return client;
 }
@@ -68225,6 +68225,7 @@ const INPUT_NAMES = [
     'instance-count',
     'volume-size-gb',
     'max-runtime-seconds',
+    'distribution',
     'hyperparameters',
     'hyperparameters-must-bind',
     'input-data',
@@ -68233,6 +68234,8 @@ const INPUT_NAMES = [
     'output-s3-path',
     'checkpoint-s3-uri',
     'checkpoint-local-path',
+    'copy-checkpoints-from-job',
+    'resume',
     'kms-key-id',
     'compression',
     'exclude',
@@ -68241,6 +68244,9 @@ const INPUT_NAMES = [
     'client-token',
     'idempotency-key',
     'experiment',
+    'job-arn',
+    'attach',
+    'logs-since',
     'dry-run',
     'run-on-runner',
     'local-device',
@@ -68262,185 +68268,35 @@ function readInputs(getInput = core_getInput) {
     return raw;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.build/inputs/parse-input.js
-// Turns raw input strings into values, reporting problems by input name.
-
-
-/** A value as a message shows it: text quoted with line breaks and controls escaped (inputs may carry event text). */
-function shownValue(value) {
-    return typeof value === 'string' ? untrusted_quoted(value, 120) : String(value);
-}
-/** A whole number within [min, max] (either may be open); the message says the allowed range in words. */
-function parseWholeNumber(input, raw, report, range = {}) {
-    const value = /^\d+$/.test(raw) ? Number(raw) : undefined;
-    if (value !== undefined && (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max))
-        return value;
-    const allowed = range.min !== undefined && range.max !== undefined
-        ? `from ${range.min} to ${range.max}`
-        : range.min !== undefined
-            ? `of at least ${range.min}`
-            : range.max !== undefined
-                ? `of at most ${range.max}`
-                : '';
-    report({ input, message: `${shownValue(raw)} is not allowed: give a whole number${allowed ? ` ${allowed}` : ''}.` });
-    return undefined;
-}
-/** The YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
-function parseBoolean(input, raw, report) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE', ''].includes(raw))
+;// CONCATENATED MODULE: ./.build/inputs/input-defaults.js
+const INPUT_DEFAULTS = {
+    audience: 'sts.amazonaws.com',
+    'role-duration-seconds': '3600',
+    image: 'base',
+    'instance-type': 'ml.m5.large',
+    'instance-count': '1',
+    'volume-size-gb': '30',
+    'max-runtime-seconds': '432000',
+    distribution: 'none',
+    'hyperparameters-must-bind': 'true',
+    's3-prefix': 'jobs',
+    resume: 'false',
+    compression: 'gzip',
+    'dry-run': 'false',
+    'run-on-runner': 'false',
+    'local-device': 'local:braket/braket.local.qubit',
+    wait: 'false',
+    'wait-timeout-minutes': '340',
+    'stream-logs': 'true',
+    'comment-on-pr': 'false',
+    'github-token': '${{ github.token }}'
+};
+/** Whether the workflow gave the input: it is set, and not to its default (booleans in any of YAML's spellings). */
+function isGiven(name, value) {
+    const fallback = INPUT_DEFAULTS[name];
+    if (value === '' || value === fallback)
         return false;
-    report({ input, message: `${shownValue(raw)} is not a boolean: give true or false.` });
-    return false;
-}
-function parseLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-/**
- * A YAML or JSON mapping of names to scalars. Scalars keep the text they were
- * written with (`lr: 1.0` stays "1.0"), lists and maps become JSON, so the job
- * sees exactly what the workflow says.
- */
-function parseStringMap(input, raw, report) {
-    if (raw.trim() === '')
-        return {};
-    const document = (0,dist/* parseDocument */.Tp)(raw, { uniqueKeys: true, prettyErrors: false });
-    const duplicate = document.errors.find((error) => error.code === 'DUPLICATE_KEY');
-    if (duplicate) {
-        report({ input, message: `names an entry twice (${duplicate.message.split('\n')[0]}); give each name once.` });
-        return {};
-    }
-    if (document.errors.length > 0) {
-        const reason = document.errors[0]?.message.split('\n')[0] ?? 'unreadable';
-        report({ input, message: `is not valid YAML or JSON (${reason}); give a mapping such as "shots: 1000".` });
-        return {};
-    }
-    if (!(0,dist/* isMap */.jh)(document.contents)) {
-        report({ input, message: 'is not a mapping: give a YAML or JSON mapping of names to values, such as "shots: 1000".' });
-        return {};
-    }
-    const result = {};
-    for (const pair of document.contents.items) {
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined || key === '' || key === 'null') {
-            report({ input, message: 'has an entry without a name; every entry needs a name.' });
-            continue;
-        }
-        const value = pair.value;
-        if (value === null || ((0,dist/* isScalar */.jn)(value) && value.value === null)) {
-            report({ input, message: `${shownValue(key)} has no value; give one after the colon.` });
-            continue;
-        }
-        result[key] = (0,dist/* isScalar */.jn)(value) ? scalarText(value) : (0,dist/* isSeq */.oP)(value) || (0,dist/* isMap */.jh)(value) ? JSON.stringify(value.toJSON()) : String(value);
-    }
-    return result;
-}
-function scalarText(node) {
-    return typeof node.source === 'string' ? node.source : String(node.value);
-}
-
-;// CONCATENATED MODULE: ./.build/inputs/tags-section.js
-
-/** Tag keys the action sets itself, for provenance. */
-const PROVENANCE_TAG_PREFIX = 'github:';
-/** AWS's limit of tags on one resource (a tagging rule across services, not in the Braket model). */
-const MAX_TAGS = 50;
-/** AWS's tagging limits on a key and a value (in characters), likewise outside the Braket model. */
-const MAX_KEY_LENGTH = 128;
-const MAX_VALUE_LENGTH = 256;
-function readTags(raw, ownTagCount, report) {
-    const tags = parseStringMap('tags', raw.tags, report);
-    for (const [key, value] of Object.entries(tags)) {
-        if ([...key].length > MAX_KEY_LENGTH)
-            report({ input: 'tags', message: `the key ${shownValue(key)} is too long: AWS allows at most ${MAX_KEY_LENGTH} characters.` });
-        if ([...value].length > MAX_VALUE_LENGTH)
-            report({
-                input: 'tags',
-                message: `the value of ${shownValue(key)} is too long: it has ${[...value].length} characters; AWS allows at most ` +
-                    `${MAX_VALUE_LENGTH}.`
-            });
-        if (key.toLowerCase().startsWith('aws:'))
-            report({ input: 'tags', message: `${shownValue(key)}: keys starting with aws: (in any case) are reserved for AWS.` });
-        if (key.startsWith(PROVENANCE_TAG_PREFIX)) {
-            report({
-                input: 'tags',
-                message: `${shownValue(key)}: the ${PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.`
-            });
-        }
-    }
-    const count = Object.keys(tags).length;
-    if (count + ownTagCount > MAX_TAGS) {
-        report({
-            input: 'tags',
-            message: `has ${count} tags; with the ${ownTagCount} provenance tags the action adds that is more than AWS's ${MAX_TAGS} tags per ` +
-                `job. Give at most ${MAX_TAGS - ownTagCount}.`
-        });
-    }
-    return tags;
-}
-
-;// CONCATENATED MODULE: ./.build/plan/create-job-request.js
-
-/** Where the job came from, as tags: found again by SearchJobs, read in the console and the bill. */
-function provenanceTags(identity, attempt, experiment) {
-    const tags = {
-        repository: identity.repository,
-        experiment,
-        workflow: identity.workflow,
-        'run-id': identity.runId,
-        'run-attempt': String(attempt),
-        sha: identity.sha,
-        ref: identity.ref,
-        event: identity.eventName
-    };
-    return Object.fromEntries(Object.entries(tags)
-        .filter(([, value]) => value !== '')
-        .map(([key, value]) => [`${PROVENANCE_TAG_PREFIX}${key}`, value]));
-}
-function jobOutputS3Path(spec, bucket, jobName) {
-    return spec.outputS3Path ?? `s3://${bucket}/${spec.prefix ? `${spec.prefix}/` : ''}${jobName}/data`;
-}
-function jobCheckpointS3Uri(spec, bucket, jobName) {
-    return spec.checkpointS3Uri ?? `s3://${bucket}/${spec.prefix ? `${spec.prefix}/` : ''}${jobName}/checkpoints`;
-}
-function assembleCreateJobRequest(spec, identity, placement) {
-    return {
-        clientToken: placement.clientToken,
-        jobName: placement.jobName,
-        roleArn: spec.executionRoleArn,
-        algorithmSpecification: {
-            scriptModeConfig: { entryPoint: spec.entryPoint, s3Uri: placement.source.s3Uri, compressionType: placement.source.compressionType },
-            containerImage: { uri: spec.imageUri }
-        },
-        ...(placement.channels.length > 0
-            ? {
-                inputDataConfig: placement.channels.map((channel) => ({
-                    channelName: channel.channelName,
-                    dataSource: { s3DataSource: { s3Uri: channel.s3Uri } }
-                }))
-            }
-            : {}),
-        outputDataConfig: {
-            s3Path: jobOutputS3Path(spec, placement.bucket, placement.jobName),
-            ...(spec.kmsKeyId ? { kmsKeyId: spec.kmsKeyId } : {})
-        },
-        checkpointConfig: {
-            s3Uri: jobCheckpointS3Uri(spec, placement.bucket, placement.jobName),
-            ...(spec.checkpointLocalPath ? { localPath: spec.checkpointLocalPath } : {})
-        },
-        stoppingCondition: { maxRuntimeInSeconds: spec.maxRuntimeInSeconds },
-        instanceConfig: { instanceType: spec.instanceType, instanceCount: spec.instanceCount, volumeSizeInGb: spec.volumeSizeInGb },
-        ...(Object.keys(spec.hyperParameters).length > 0 ? { hyperParameters: spec.hyperParameters } : {}),
-        deviceConfig: { device: spec.device },
-        tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt, spec.experiment) },
-        ...(spec.reservationArn ? { associations: [{ arn: spec.reservationArn, type: 'RESERVATION_TIME_WINDOW_ARN' }] } : {})
-    };
+    return !(fallback === 'true' || fallback === 'false') || value.toLowerCase() !== fallback;
 }
 
 ;// CONCATENATED MODULE: ./.build/facts/aws-facts.js
@@ -71160,6 +71016,89 @@ function closestMatches(value, allowed, count) {
         .map(({ candidate }) => candidate);
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/inputs/parse-input.js
+// Turns raw input strings into values, reporting problems by input name.
+
+
+/** A value as a message shows it: text quoted with line breaks and controls escaped (inputs may carry event text). */
+function shownValue(value) {
+    return typeof value === 'string' ? untrusted_quoted(value, 120) : String(value);
+}
+/** A whole number within [min, max] (either may be open); the message says the allowed range in words. */
+function parseWholeNumber(input, raw, report, range = {}) {
+    const value = /^\d+$/.test(raw) ? Number(raw) : undefined;
+    if (value !== undefined && (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max))
+        return value;
+    const allowed = range.min !== undefined && range.max !== undefined
+        ? `from ${range.min} to ${range.max}`
+        : range.min !== undefined
+            ? `of at least ${range.min}`
+            : range.max !== undefined
+                ? `of at most ${range.max}`
+                : '';
+    report({ input, message: `${shownValue(raw)} is not allowed: give a whole number${allowed ? ` ${allowed}` : ''}.` });
+    return undefined;
+}
+/** The YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+function parseBoolean(input, raw, report) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE', ''].includes(raw))
+        return false;
+    report({ input, message: `${shownValue(raw)} is not a boolean: give true or false.` });
+    return false;
+}
+function parseLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/**
+ * A YAML or JSON mapping of names to scalars. Scalars keep the text they were
+ * written with (`lr: 1.0` stays "1.0"), lists and maps become JSON, so the job
+ * sees exactly what the workflow says.
+ */
+function parseStringMap(input, raw, report) {
+    if (raw.trim() === '')
+        return {};
+    const document = (0,dist/* parseDocument */.Tp)(raw, { uniqueKeys: true, prettyErrors: false });
+    const duplicate = document.errors.find((error) => error.code === 'DUPLICATE_KEY');
+    if (duplicate) {
+        report({ input, message: `names an entry twice (${duplicate.message.split('\n')[0]}); give each name once.` });
+        return {};
+    }
+    if (document.errors.length > 0) {
+        const reason = document.errors[0]?.message.split('\n')[0] ?? 'unreadable';
+        report({ input, message: `is not valid YAML or JSON (${reason}); give a mapping such as "shots: 1000".` });
+        return {};
+    }
+    if (!(0,dist/* isMap */.jh)(document.contents)) {
+        report({ input, message: 'is not a mapping: give a YAML or JSON mapping of names to values, such as "shots: 1000".' });
+        return {};
+    }
+    const result = {};
+    for (const pair of document.contents.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined || key === '' || key === 'null') {
+            report({ input, message: 'has an entry without a name; every entry needs a name.' });
+            continue;
+        }
+        const value = pair.value;
+        if (value === null || ((0,dist/* isScalar */.jn)(value) && value.value === null)) {
+            report({ input, message: `${shownValue(key)} has no value; give one after the colon.` });
+            continue;
+        }
+        result[key] = (0,dist/* isScalar */.jn)(value) ? scalarText(value) : (0,dist/* isSeq */.oP)(value) || (0,dist/* isMap */.jh)(value) ? JSON.stringify(value.toJSON()) : String(value);
+    }
+    return result;
+}
+function scalarText(node) {
+    return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
 ;// CONCATENATED MODULE: ./.build/inputs/constraints.js
 // The API limits inputs are checked against, looked up in the generated model facts,
 // and how a broken limit is explained to the person who wrote the workflow: in
@@ -71258,6 +71197,108 @@ function rangeOf(constraint) {
     return { ...(shape?.min !== undefined ? { min: shape.min } : {}), ...(shape?.max !== undefined ? { max: shape.max } : {}) };
 }
 
+;// CONCATENATED MODULE: ./.build/inputs/job-arn.js
+// A hybrid job's ARN as an input (job-arn, copy-checkpoints-from-job): checked
+// against the model's JobArn shape, and read for the region and account it names.
+
+
+
+const JOB_ARN = /^arn:aws[a-z-]*:braket:([a-z0-9-]+):(\d{12}):job\/([^/\s]+)$/;
+const JOB_ARN_CONSTRAINT = {
+    facts: braketFacts,
+    shape: 'JobArn',
+    words: 'a Braket job ARN such as arn:aws:braket:us-west-2:123456789012:job/<id>'
+};
+function parseJobArn(arn) {
+    const match = JOB_ARN.exec(arn);
+    return match ? { region: match[1], accountId: match[2], jobId: match[3] } : undefined;
+}
+/** The ARN's parts, or undefined with the problem reported in words. */
+function readJobArn(input, value, report) {
+    if (!checkConstraint(input, value, JOB_ARN_CONSTRAINT, report))
+        return undefined;
+    const parts = parseJobArn(value);
+    if (!parts)
+        report({ input, message: `${shownValue(value)} is not allowed: it must be ${JOB_ARN_CONSTRAINT.words}.` });
+    return parts;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/attach-section.js
+// job-arn, attach and logs-since: follow a job that was submitted elsewhere (an
+// earlier job of the workflow, another workflow) instead of submitting one. Inputs
+// that only shape a submission are refused then, so nobody believes they applied.
+
+
+
+
+/** The inputs that mean something for a job this step did not submit: credentials, which job, following it. */
+const ATTACH_INPUTS = new Set([
+    ...['aws-region', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds'],
+    ...['job-arn', 'attach', 'logs-since', 'experiment', 'idempotency-key'],
+    ...['wait', 'wait-timeout-minutes', 'cancel-on-timeout', 'cancel-on-workflow-cancel', 'stream-logs'],
+    ...['download-results', 'comment-on-pr', 'github-token']
+]);
+/** The step follows an existing job rather than submitting one. */
+function attachRequested(raw) {
+    return raw['job-arn'] !== '' || raw.attach !== '';
+}
+/** ISO 8601: a date, or a date and time with its zone (a time without one would depend on the runner's clock settings). */
+const ISO_TIME = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d))?$/;
+function readAttachSection(raw, now, report) {
+    const jobArn = raw['job-arn'] || undefined;
+    if (jobArn)
+        readJobArn('job-arn', jobArn, report);
+    const attach = raw.attach;
+    if (attach !== '' && attach !== 'latest') {
+        report({
+            input: 'attach',
+            message: `${shownValue(attach)} is not allowed: give latest (the newest job of the experiment), or leave it empty.`
+        });
+    }
+    else if (attach === 'latest' && jobArn) {
+        report({
+            input: 'attach',
+            message: 'is latest, but job-arn is set too: give one of them (job-arn follows that job; attach: latest finds the newest job).'
+        });
+    }
+    const how = jobArn ? 'job-arn' : 'attach: latest';
+    for (const name of INPUT_NAMES) {
+        if (ATTACH_INPUTS.has(name) || !isGiven(name, raw[name]))
+            continue;
+        report({
+            input: name,
+            message: `is for submitting a job, but ${how} is set: this step follows a job that was submitted elsewhere and submits nothing. ` +
+                `Remove ${name}, or remove ${how} to submit a job.`
+        });
+    }
+    const logsSince = readLogsSince(raw['logs-since'], now, report);
+    return { ...(jobArn ? { jobArn } : {}), latest: attach === 'latest', ...(logsSince !== undefined ? { logsSince } : {}) };
+}
+function readLogsSince(text, now, report) {
+    if (text === '')
+        return undefined;
+    if (text === 'now')
+        return now;
+    const time = ISO_TIME.test(text) ? Date.parse(text.replace(' ', 'T')) : NaN;
+    if (Number.isNaN(time)) {
+        report({
+            input: 'logs-since',
+            message: `${shownValue(text)} is not allowed: give an ISO 8601 time with its zone, such as 2025-01-02T03:04:05Z, or now.`
+        });
+        return undefined;
+    }
+    return time;
+}
+/** For a job this step submits: the inputs that only apply to an attached job. */
+function checkNotAttachOnly(raw, report) {
+    if (raw['logs-since'] === '')
+        return;
+    report({
+        input: 'logs-since',
+        message: "is for a job followed with job-arn or attach; a job this step submits is followed from its log's start."
+    });
+}
+
 ;// CONCATENATED MODULE: ./.build/inputs/credentials-section.js
 
 
@@ -71282,38 +71323,6 @@ function readCredentials(raw, identity, report) {
         sessionName,
         durationSeconds: durationSeconds ?? DEFAULT_ROLE_DURATION_SECONDS
     };
-}
-
-;// CONCATENATED MODULE: ./.build/inputs/device-section.js
-
-
-const DEVICE_ARN = /^arn:aws[a-z-]*:braket:([a-z0-9-]*):(\d{12})?:device\/.+$/;
-const LOCAL_DEVICE = /^local:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const EXAMPLES = 'a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or arn:aws:braket:::device/quantum-simulator/amazon/sv1) ' +
-    'or a simulator inside the job (local:<provider>/<name>, such as local:braket/braket.local.qubit)';
-/** The region a QPU lives in (its jobs must run there); undefined for simulators that run anywhere. */
-function deviceRegion(device) {
-    const region = DEVICE_ARN.exec(device)?.[1];
-    return region ? region : undefined;
-}
-function readDevice(raw, region, report) {
-    const device = raw.device;
-    if (device === '') {
-        report({ input: 'device', message: `is required: give ${EXAMPLES}.` });
-    }
-    else if (!DEVICE_ARN.test(device) && !LOCAL_DEVICE.test(device)) {
-        report({ input: 'device', message: `${shownValue(device)} is not allowed: give ${EXAMPLES}.` });
-    }
-    else if (checkConstraint('device', device, CONSTRAINTS.device, report)) {
-        const home = deviceRegion(device);
-        if (home && region && home !== region) {
-            report({
-                input: 'device',
-                message: `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ` + `${home}.`
-            });
-        }
-    }
-    return device;
 }
 
 ;// CONCATENATED MODULE: ./.build/experiment/experiment-name.js
@@ -71364,7 +71373,11 @@ var external_node_path_ = __nccwpck_require__(6760);
 const DEFAULT_WAIT_TIMEOUT_MINUTES = 340;
 /** A self-hosted runner's job may run 5 days; GitHub-hosted ones stop at 6 hours. */
 const MAX_WAIT_TIMEOUT_MINUTES = 5 * 24 * 60;
-function readFollowSection(raw, workspace, report) {
+/**
+ * `attached`: the job was submitted elsewhere (job-arn, attach). It is not this run's to cancel unless the workflow
+ * says so: cancel-on-timeout and cancel-on-workflow-cancel default to false for it, to true for a job this step submits.
+ */
+function readFollowSection(raw, workspace, report, attached = false) {
     const bool = (input, fallback) => parseBoolean(input, raw[input] || fallback, report);
     // In action.yml's order, so the messages read in the order the inputs are documented.
     const wait = bool('wait', 'false');
@@ -71379,8 +71392,9 @@ function readFollowSection(raw, workspace, report) {
         });
         waitTimeoutMinutes = DEFAULT_WAIT_TIMEOUT_MINUTES;
     }
-    const cancelOnTimeout = bool('cancel-on-timeout', 'true');
-    const cancelOnWorkflowCancel = bool('cancel-on-workflow-cancel', 'true');
+    const cancelByDefault = attached ? 'false' : 'true';
+    const cancelOnTimeout = bool('cancel-on-timeout', cancelByDefault);
+    const cancelOnWorkflowCancel = bool('cancel-on-workflow-cancel', cancelByDefault);
     const streamLogs = bool('stream-logs', 'true');
     const downloadText = raw['download-results'];
     let downloadResults;
@@ -71414,22 +71428,6 @@ function readFollowSection(raw, workspace, report) {
     return follow;
 }
 
-;// CONCATENATED MODULE: ./.build/inputs/hyperparameters-section.js
-
-
-function readHyperParameters(raw, report) {
-    const hyperParameters = parseStringMap('hyperparameters', raw.hyperparameters, report);
-    const count = Object.keys(hyperParameters).length;
-    const max = maxOf(CONSTRAINTS.hyperParameters);
-    if (count > max)
-        report({ input: 'hyperparameters', message: `has ${count} entries; Braket allows at most ${max}.` });
-    for (const [name, value] of Object.entries(hyperParameters)) {
-        checkConstraint('hyperparameters', name, CONSTRAINTS.hyperParameterName, report, 'the name');
-        checkConstraint('hyperparameters', value, CONSTRAINTS.hyperParameterValue, report, `the value of ${shownValue(name)},`);
-    }
-    return hyperParameters;
-}
-
 ;// CONCATENATED MODULE: ./.build/inputs/input-error.js
 
 /**
@@ -71446,6 +71444,309 @@ class InputError extends errors_ActionError {
         super(problems.map(problemText).join('\n'));
         this.problems = problems;
     }
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/region-section.js
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+function readRegion(raw, env, report) {
+    const region = raw['aws-region'] || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+    if (region === '') {
+        report({
+            input: 'aws-region',
+            message: 'is empty and the environment has no AWS_REGION: set aws-region, such as us-west-2 (GitHub-hosted runners have no default region).'
+        });
+    }
+    else if (!REGION_PATTERN.test(region)) {
+        const lower = region.toLowerCase();
+        const hint = REGION_PATTERN.test(lower) ? ` Region names are lowercase: ${lower}.` : '';
+        report({
+            input: 'aws-region',
+            message: `${shownValue(region)} is not an AWS region name: give one such as us-west-2 or eu-north-1.${hint}`
+        });
+    }
+    return region;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/attach-spec.js
+
+
+
+
+
+
+
+function buildAttachSpec(raw, identity, env, now = Date.now()) {
+    const problems = [];
+    const report = (problem) => problems.push(problem);
+    const attach = readAttachSection(raw, now, report);
+    const region = attach.jobArn ? jobRegion(attach.jobArn, raw, report) : readRegion(raw, env, report);
+    const credentials = readCredentials(raw, identity, report);
+    const experiment = readExperiment(raw, identity, report);
+    const follow = readFollowSection(raw, identity.workspace, report, true);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return { ...attach, region, credentials, experiment, idempotencyKey: raw['idempotency-key'], follow };
+}
+/** A job is reached in its own region, whatever the environment's default; an explicit aws-region must agree. */
+function jobRegion(jobArn, raw, report) {
+    const region = parseJobArn(jobArn)?.region ?? '';
+    const given = raw['aws-region'];
+    if (region && given && given !== region) {
+        report({
+            input: 'aws-region',
+            message: `is ${given}, but job-arn names a job of ${region}: leave aws-region empty (the job's region comes from its ARN) or set ` +
+                `it to ${region}.`
+        });
+    }
+    return region;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/tags-section.js
+
+/** Tag keys the action sets itself, for provenance. */
+const tags_section_PROVENANCE_TAG_PREFIX = 'github:';
+/** AWS's limit of tags on one resource (a tagging rule across services, not in the Braket model). */
+const MAX_TAGS = 50;
+/** AWS's tagging limits on a key and a value (in characters), likewise outside the Braket model. */
+const MAX_KEY_LENGTH = 128;
+const MAX_VALUE_LENGTH = 256;
+function readTags(raw, ownTagCount, report) {
+    const tags = parseStringMap('tags', raw.tags, report);
+    for (const [key, value] of Object.entries(tags)) {
+        if ([...key].length > MAX_KEY_LENGTH)
+            report({ input: 'tags', message: `the key ${shownValue(key)} is too long: AWS allows at most ${MAX_KEY_LENGTH} characters.` });
+        if ([...value].length > MAX_VALUE_LENGTH)
+            report({
+                input: 'tags',
+                message: `the value of ${shownValue(key)} is too long: it has ${[...value].length} characters; AWS allows at most ` +
+                    `${MAX_VALUE_LENGTH}.`
+            });
+        if (key.toLowerCase().startsWith('aws:'))
+            report({ input: 'tags', message: `${shownValue(key)}: keys starting with aws: (in any case) are reserved for AWS.` });
+        if (key.startsWith(tags_section_PROVENANCE_TAG_PREFIX)) {
+            report({
+                input: 'tags',
+                message: `${shownValue(key)}: the ${tags_section_PROVENANCE_TAG_PREFIX} prefix is reserved for the provenance tags this action adds.`
+            });
+        }
+    }
+    const count = Object.keys(tags).length;
+    if (count + ownTagCount > MAX_TAGS) {
+        report({
+            input: 'tags',
+            message: `has ${count} tags; with the ${ownTagCount} provenance tags the action adds that is more than AWS's ${MAX_TAGS} tags per ` +
+                `job. Give at most ${MAX_TAGS - ownTagCount}.`
+        });
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./.build/checkpoints/checkpoint-tags.js
+// The tag that says where a job's starting checkpoints came from: part of the
+// CreateJob request, and a pure function of the inputs and the run attempt, so
+// every re-execution of the step sends the same request (same token, same job).
+
+/** The job ARN given as copy-checkpoints-from-job. */
+const CHECKPOINTS_FROM_TAG = (/* unused pure expression or super */ null && (`${PROVENANCE_TAG_PREFIX}checkpoints-from`));
+/** The run attempt whose FAILED or CANCELLED job this one resumes (resume: true). */
+const RESUMES_ATTEMPT_TAG = (/* unused pure expression or super */ null && (`${PROVENANCE_TAG_PREFIX}resumes-attempt`));
+/**
+ * A job of run attempt n > 1 exists only because attempt n − 1's job ended FAILED or CANCELLED
+ * (submitExactlyOnce moves on for no other reason), so with resume it always starts from that job.
+ */
+function checkpoint_tags_checkpointTags(section, attempt) {
+    if (section.resume && attempt > 1)
+        return { [RESUMES_ATTEMPT_TAG]: String(attempt - 1) };
+    if (section.copyCheckpointsFromJob)
+        return { [CHECKPOINTS_FROM_TAG]: section.copyCheckpointsFromJob };
+    return {};
+}
+/** How many of these tags a job of this step can carry, for the tag limit. */
+function checkpointTagCount(section) {
+    return section.resume || section.copyCheckpointsFromJob ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./.build/plan/create-job-request.js
+
+
+/** Where the job came from, as tags: found again by SearchJobs, read in the console and the bill. */
+function provenanceTags(identity, attempt, experiment) {
+    const tags = {
+        repository: identity.repository,
+        experiment,
+        workflow: identity.workflow,
+        'run-id': identity.runId,
+        'run-attempt': String(attempt),
+        sha: identity.sha,
+        ref: identity.ref,
+        event: identity.eventName
+    };
+    return Object.fromEntries(Object.entries(tags)
+        .filter(([, value]) => value !== '')
+        .map(([key, value]) => [`${tags_section_PROVENANCE_TAG_PREFIX}${key}`, value]));
+}
+function jobOutputS3Path(spec, bucket, jobName) {
+    return spec.outputS3Path ?? `s3://${bucket}/${spec.prefix ? `${spec.prefix}/` : ''}${jobName}/data`;
+}
+function jobCheckpointS3Uri(spec, bucket, jobName) {
+    return spec.checkpointS3Uri ?? `s3://${bucket}/${spec.prefix ? `${spec.prefix}/` : ''}${jobName}/checkpoints`;
+}
+function assembleCreateJobRequest(spec, identity, placement) {
+    return {
+        clientToken: placement.clientToken,
+        jobName: placement.jobName,
+        roleArn: spec.executionRoleArn,
+        algorithmSpecification: {
+            scriptModeConfig: { entryPoint: spec.entryPoint, s3Uri: placement.source.s3Uri, compressionType: placement.source.compressionType },
+            containerImage: { uri: spec.imageUri }
+        },
+        ...(placement.channels.length > 0
+            ? {
+                inputDataConfig: placement.channels.map((channel) => ({
+                    channelName: channel.channelName,
+                    dataSource: { s3DataSource: { s3Uri: channel.s3Uri } }
+                }))
+            }
+            : {}),
+        outputDataConfig: {
+            s3Path: jobOutputS3Path(spec, placement.bucket, placement.jobName),
+            ...(spec.kmsKeyId ? { kmsKeyId: spec.kmsKeyId } : {})
+        },
+        checkpointConfig: {
+            s3Uri: jobCheckpointS3Uri(spec, placement.bucket, placement.jobName),
+            ...(spec.checkpointLocalPath ? { localPath: spec.checkpointLocalPath } : {})
+        },
+        stoppingCondition: { maxRuntimeInSeconds: spec.maxRuntimeInSeconds },
+        instanceConfig: { instanceType: spec.instanceType, instanceCount: spec.instanceCount, volumeSizeInGb: spec.volumeSizeInGb },
+        ...(Object.keys(spec.hyperParameters).length > 0 ? { hyperParameters: spec.hyperParameters } : {}),
+        deviceConfig: { device: spec.device },
+        tags: { ...spec.tags, ...provenanceTags(identity, placement.attempt, spec.experiment), ...checkpointTags(spec, placement.attempt) },
+        ...(spec.reservationArn ? { associations: [{ arn: spec.reservationArn, type: 'RESERVATION_TIME_WINDOW_ARN' }] } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/checkpoint-section.js
+
+
+function readCheckpointSection(raw, report) {
+    const copyCheckpointsFromJob = raw['copy-checkpoints-from-job'] || undefined;
+    if (copyCheckpointsFromJob)
+        readJobArn('copy-checkpoints-from-job', copyCheckpointsFromJob, report);
+    const resume = parseBoolean('resume', raw.resume, report);
+    if (resume && raw['client-token'] !== '') {
+        report({
+            input: 'resume',
+            message: 'is true, but client-token is set: with an explicit token every run attempt gets the same job back, so a re-run never ' +
+                'submits a fresh job to resume into. Remove client-token (the derived token is per attempt), or resume.'
+        });
+    }
+    return { ...(copyCheckpointsFromJob ? { copyCheckpointsFromJob } : {}), resume };
+}
+/** run-on-runner has no credentials: another job's checkpoints in S3 cannot be read (checkpoints start empty on the runner). */
+function checkCheckpointsOnRunner(checkpoints, runOnRunner, report) {
+    if (!runOnRunner || checkpoints.copyCheckpointsFromJob === undefined)
+        return;
+    report({
+        input: 'copy-checkpoints-from-job',
+        message: 'is set, but run-on-runner is true: the job on the runner calls no AWS API, so it cannot read that job’s checkpoints in S3. ' +
+            'Leave copy-checkpoints-from-job empty when the job runs on the runner (its checkpoints start empty there).'
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/device-section.js
+
+
+const DEVICE_ARN = /^arn:aws[a-z-]*:braket:([a-z0-9-]*):(\d{12})?:device\/.+$/;
+const LOCAL_DEVICE = /^local:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const EXAMPLES = 'a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or arn:aws:braket:::device/quantum-simulator/amazon/sv1) ' +
+    'or a simulator inside the job (local:<provider>/<name>, such as local:braket/braket.local.qubit)';
+/** The region a QPU lives in (its jobs must run there); undefined for simulators that run anywhere. */
+function deviceRegion(device) {
+    const region = DEVICE_ARN.exec(device)?.[1];
+    return region ? region : undefined;
+}
+function readDevice(raw, region, report) {
+    const device = raw.device;
+    if (device === '') {
+        report({ input: 'device', message: `is required: give ${EXAMPLES}.` });
+    }
+    else if (!DEVICE_ARN.test(device) && !LOCAL_DEVICE.test(device)) {
+        report({ input: 'device', message: `${shownValue(device)} is not allowed: give ${EXAMPLES}.` });
+    }
+    else if (checkConstraint('device', device, CONSTRAINTS.device, report)) {
+        const home = deviceRegion(device);
+        if (home && region && home !== region) {
+            report({
+                input: 'device',
+                message: `${device} is a device of ${home}, but aws-region is ${region}. A QPU's jobs run in its own region: set aws-region: ` + `${home}.`
+            });
+        }
+    }
+    return device;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/distribution-section.js
+
+
+/** The model's instance types with several GPUs that SageMaker's data parallel library supports. */
+const DATA_PARALLEL_INSTANCE_TYPES = ['ml.p3.16xlarge', 'ml.p3dn.24xlarge', 'ml.p4d.24xlarge'];
+const inWords = (items) => items.join(', ').replace(/, ([^,]*)$/, ' or $1');
+function dataParallelHyperParameters(instanceType) {
+    return { sagemaker_distributed_dataparallel_enabled: 'true', sagemaker_instance_type: instanceType };
+}
+function readDistribution(raw, instanceType, hyperParameters, report) {
+    const text = raw.distribution || 'none';
+    if (text === 'none')
+        return { distribution: 'none', addedHyperParameters: {} };
+    if (text !== 'data_parallel') {
+        report({
+            input: 'distribution',
+            message: `${shownValue(text)} is not allowed: give none, or data_parallel (SageMaker's distributed data parallel library).`
+        });
+        return { distribution: 'none', addedHyperParameters: {} };
+    }
+    if (!DATA_PARALLEL_INSTANCE_TYPES.includes(instanceType)) {
+        report({
+            input: 'distribution',
+            message: `data_parallel runs SageMaker's distributed data parallel library, which needs an instance with several GPUs, but ` +
+                `instance-type is ${shownValue(instanceType)}. Give instance-type ${inWords(DATA_PARALLEL_INSTANCE_TYPES)}, ` +
+                `or distribution: none.`
+        });
+    }
+    const added = dataParallelHyperParameters(instanceType);
+    for (const name of Object.keys(added).filter((name) => name in hyperParameters)) {
+        report({
+            input: 'hyperparameters',
+            message: `${shownValue(name)} is set by distribution: data_parallel; remove it from hyperparameters.`
+        });
+    }
+    const total = Object.keys({ ...hyperParameters, ...added }).length;
+    const max = maxOf(CONSTRAINTS.hyperParameters);
+    if (total > max && Object.keys(hyperParameters).length <= max) {
+        report({
+            input: 'hyperparameters',
+            message: `has ${Object.keys(hyperParameters).length} entries; with the 2 that distribution: data_parallel adds that is more than ` +
+                `Braket's ${max}.`
+        });
+    }
+    return { distribution: 'data_parallel', addedHyperParameters: added };
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/hyperparameters-section.js
+
+
+function readHyperParameters(raw, report) {
+    const hyperParameters = parseStringMap('hyperparameters', raw.hyperparameters, report);
+    const count = Object.keys(hyperParameters).length;
+    const max = maxOf(CONSTRAINTS.hyperParameters);
+    if (count > max)
+        report({ input: 'hyperparameters', message: `has ${count} entries; Braket allows at most ${max}.` });
+    for (const [name, value] of Object.entries(hyperParameters)) {
+        checkConstraint('hyperparameters', name, CONSTRAINTS.hyperParameterName, report, 'the name');
+        checkConstraint('hyperparameters', value, CONSTRAINTS.hyperParameterValue, report, `the value of ${shownValue(name)},`);
+    }
+    return hyperParameters;
 }
 
 ;// CONCATENATED MODULE: ./.build/inputs/instance-section.js
@@ -71577,28 +71878,6 @@ function linkedOutside(found, workspace, probe) {
 
 function readPreflightSection(raw, report) {
     return { hyperParametersMustBind: parseBoolean('hyperparameters-must-bind', raw['hyperparameters-must-bind'] || 'true', report) };
-}
-
-;// CONCATENATED MODULE: ./.build/inputs/region-section.js
-
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-function readRegion(raw, env, report) {
-    const region = raw['aws-region'] || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-    if (region === '') {
-        report({
-            input: 'aws-region',
-            message: 'is empty and the environment has no AWS_REGION: set aws-region, such as us-west-2 (GitHub-hosted runners have no default region).'
-        });
-    }
-    else if (!REGION_PATTERN.test(region)) {
-        const lower = region.toLowerCase();
-        const hint = REGION_PATTERN.test(lower) ? ` Region names are lowercase: ${lower}.` : '';
-        report({
-            input: 'aws-region',
-            message: `${shownValue(region)} is not an AWS region name: give one such as us-west-2 or eu-north-1.${hint}`
-        });
-    }
-    return region;
 }
 
 ;// CONCATENATED MODULE: ./.build/inputs/runner-section.js
@@ -75843,6 +76122,10 @@ function readInputChannels(raw, workspace, probe, report) {
 
 
 
+
+
+
+
 function buildJobSpec(raw, identity, env, probe = probePath) {
     const problems = [];
     const report = (problem) => problems.push(problem);
@@ -75853,15 +76136,21 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
     const device = readDevice(raw, region, report);
     const source = readSourceSection(raw, identity.workspace, probe, report);
     const instance = readInstanceSection(raw, region, report);
-    const hyperParameters = readHyperParameters(raw, report);
+    const workflowHyperParameters = readHyperParameters(raw, report);
+    const { distribution, addedHyperParameters } = readDistribution(raw, instance.instanceType, workflowHyperParameters, report);
+    const hyperParameters = { ...workflowHyperParameters, ...addedHyperParameters };
     const preflight = readPreflightSection(raw, report);
     const storage = readStorageSection(raw, identity.workspace, probe, report);
+    const checkpoints = readCheckpointSection(raw, report);
     const experiment = readExperiment(raw, identity, report);
-    const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length, report);
+    const ownTags = Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length + checkpointTagCount(checkpoints);
+    const tags = readTags(raw, ownTags, report);
     const dryRun = parseBoolean('dry-run', raw['dry-run'], report);
     const runner = readRunnerSection(raw, report);
     checkRunOnRunner(runner, dryRun, storage.inputChannels, report);
+    checkCheckpointsOnRunner(checkpoints, runner.runOnRunner, report);
     const follow = readFollowSection(raw, identity.workspace, report);
+    checkNotAttachOnly(raw, report);
     if (problems.length > 0)
         throw new InputError(problems);
     const { entryModule } = source;
@@ -75875,9 +76164,11 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
         entryModule,
         ...instance,
         ...job,
+        distribution,
         hyperParameters,
         ...preflight,
         ...storage,
+        ...checkpoints,
         tags,
         experiment,
         dryRun,
@@ -76290,6 +76581,8 @@ async function awaitEnd(options, last, withinMs) {
 
 
 
+
+
 async function runPost(env = process.env) {
     const jobArn = getState(JOB_ARN_STATE);
     if (!jobArn || !postMustCancel()) {
@@ -76303,7 +76596,9 @@ async function runPost(env = process.env) {
     }
     const region = jobArn.split(':')[3] || undefined;
     try {
-        const spec = buildJobSpec(readInputs(), readRunIdentity(env), env);
+        const raw = readInputs();
+        const identity = readRunIdentity(env);
+        const spec = attachRequested(raw) ? buildAttachSpec(raw, identity, env) : buildJobSpec(raw, identity, env);
         const session = await openAwsSession(spec.credentials, region ?? spec.region, {
             getIdToken: (audience) => getIDToken(audience),
             env
@@ -76340,7 +76635,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6792);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4939);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startGitHubApi, type GitHubApiStandIn } from '../../local/src/github-api/github-api.js'
 import { start, type StandIn } from '../../local/src/stand-in.js'
-import { SV1 } from '../support/braket-devices.js'
+import { followInputs } from '../support/follow-fixtures.js'
 import { runInProcess } from '../support/in-process-action.js'
 import { tarGz } from '../support/tar-gz.js'
 import { exampleWorkspace } from '../support/workspace.js'
@@ -48,15 +48,7 @@ function follow(inputs: Record<string, string> = {}) {
   github.requests.length = 0
   return runInProcess(run, {
     workspace,
-    inputs: {
-      'aws-region': 'us-west-2',
-      'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
-      device: SV1,
-      'source-dir': 'algorithms/vqe',
-      'entry-point': 'vqe.main:run',
-      wait: 'true',
-      ...inputs
-    },
+    inputs: { ...followInputs, ...inputs },
     github: { ...pullRequestEvent, GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(80_000 + runCounter) },
     env: { ...standIn.env, BRAKET_ACTION_POLL_INTERVAL_MS: '20,100' }
   })

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import type { CreateJobCommandInput } from '@aws-sdk/client-braket'
 import type { JobRecord } from '../../local/src/braket/jobs.js'
 import { STATIC_CREDENTIALS, type StandIn } from '../../local/src/stand-in.js'
-import { SV1 } from '../support/braket-devices.js'
+import { followInputs } from '../support/follow-fixtures.js'
 import { runInProcess, type InProcessOptions } from '../support/in-process-action.js'
 import { useStandIn } from '../support/stand-in-fixture.js'
 import * as core from '../fixtures/core.js'
@@ -19,14 +19,7 @@ const ACCOUNT = STATIC_CREDENTIALS.accountId
 const DEFAULT_BUCKET = `amazon-braket-us-west-2-${ACCOUNT}`
 const ROLE = 'arn:aws:iam::123456789012:role/github-braket-submit'
 
-const baseInputs = {
-  'aws-region': 'us-west-2',
-  'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
-  device: SV1,
-  'source-dir': 'algorithms/vqe',
-  'entry-point': 'vqe.main:run',
-  hyperparameters: 'shots: 100'
-}
+const baseInputs = { ...followInputs, wait: 'false', hyperparameters: 'shots: 100' }
 
 let standIn: StandIn
 let workspace: string

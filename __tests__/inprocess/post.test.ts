@@ -2,7 +2,7 @@
 // main step was following it and did not settle its fate, and says why it did nothing otherwise.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import type { StandIn } from '../../local/src/stand-in.js'
-import { SV1 } from '../support/braket-devices.js'
+import { followInputs } from '../support/follow-fixtures.js'
 import { runInProcess } from '../support/in-process-action.js'
 import { useStandIn } from '../support/stand-in-fixture.js'
 import { createStandInJob } from '../support/stand-in-jobs.js'
@@ -24,15 +24,7 @@ function post(state: Record<string, string>, inputs: Record<string, string> = {}
   return runInProcess(entry, {
     workspace,
     state,
-    inputs: {
-      'aws-region': 'us-west-2',
-      'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/AmazonBraketJobsExecutionRole',
-      device: SV1,
-      'source-dir': 'algorithms/vqe',
-      'entry-point': 'vqe.main:run',
-      wait: 'true',
-      ...inputs
-    },
+    inputs: { ...followInputs, ...inputs },
     env: standIn.env
   })
 }

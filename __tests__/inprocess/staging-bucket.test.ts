@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
 import { mockClient } from 'aws-sdk-client-mock'
 import { STATIC_CREDENTIALS, type StandIn } from '../../local/src/stand-in.js'
+import { failure as thrown } from '../support/sdk-failure.js'
 import { useStandIn } from '../support/stand-in-fixture.js'
 import * as core from '../fixtures/core.js'
 
@@ -38,15 +39,6 @@ function target(bucket: string, overrides: { region?: string; createIfMissing?: 
 
 function s3Error(name: string, status: number): S3ServiceException {
   return new S3ServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, message: name })
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected a failure')
 }
 
 const logged = () => core.info.mock.calls.map(([line]) => line).join('\n')

@@ -26,5 +26,11 @@ export default {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   globalSetup: '<rootDir>/__tests__/support/build-dist.ts',
   testTimeout: 60000,
-  verbose: false
+  verbose: false,
+  // With --coverage (as .ci/run runs it): V8's own counters, over every file of src/, loaded by a test or not.
+  // Only in-process tests count: the process-level ones run dist/ in processes of their own.
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageReporters: ['text-summary', 'json-summary', 'html'],
+  coverageThreshold: { global: { lines: 90 } }
 }

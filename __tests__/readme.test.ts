@@ -104,8 +104,8 @@ describe('README', () => {
     expect(quickStart.match(/^\d\. /gm)).toHaveLength(5)
     const setUp = readme.slice(readme.indexOf('## Set up'), readme.indexOf('## Usage'))
     expect(/```sh\n([\s\S]*?)```/.exec(setUp)?.[1]).toBe('npm ci\nnpm test\n')
-    // CI calls the README's test command, as it is written there.
-    expect(readFileSync('.ci/run', 'utf8')).toMatch(/^npm test$/m)
+    // CI calls the README's test command, as it is written there, and measures coverage with it.
+    expect(readFileSync('.ci/run', 'utf8')).toMatch(/^npm test -- --coverage$/m)
   })
 
   it('keeps its sections in a reader’s order, development last', () => {

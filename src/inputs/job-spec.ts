@@ -6,6 +6,8 @@ import { provenanceTags } from '../plan/create-job-request.js'
 import type { RunIdentity } from '../plan/run-identity.js'
 import type { RawInputs } from './action-inputs.js'
 import { readCredentials, type CredentialSource } from './credentials-section.js'
+import { readComparisonSection, type ComparisonSpec } from './comparison-section.js'
+import { readMaxCost } from './cost-section.js'
 import { readDevice } from './device-section.js'
 import { readExperiment } from './experiment-section.js'
 import { readFollowSection, type FollowSpec } from './follow-section.js'
@@ -34,6 +36,10 @@ export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSec
   dryRun: boolean
   /** The experiment this run belongs to, slugged: shared by push and pull-request runs of the same step. */
   experiment: string
+  /** What this run is compared with, and how a regression is judged. */
+  comparison: ComparisonSpec
+  /** The most the job may cost by list prices (max-cost-usd); undefined: no cap. */
+  maxCostUsd?: number
   /** What happens after the submission: wait, logs, results, PR comment. */
   follow: FollowSpec
 }
@@ -55,6 +61,8 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length, report)
   const dryRun = parseBoolean('dry-run', raw['dry-run'], report)
   const follow = readFollowSection(raw, identity.workspace, report)
+  const comparison = readComparisonSection(raw, follow.wait, report)
+  const maxCostUsd = readMaxCost(raw, report)
 
   if (problems.length > 0) throw new InputError(problems)
   const { entryModule } = source
@@ -71,6 +79,8 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
     ...storage,
     tags,
     experiment,
+    comparison,
+    ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
     dryRun,
     follow
   }

@@ -7,6 +7,7 @@ import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
+import { recordExperiment } from './experiment/experiment-phase.js'
 import { followJob } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
@@ -78,6 +79,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const report = submissionReport(spec, source, outputs, currentRun(identity, env), Date.now(), device)
     await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
+    const experiment = await recordExperiment({ spec, identity, env, session, s3, braket, bucket: staging }, outputs)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
     if (spec.follow.wait || spec.follow.commentOnPr) {
@@ -91,7 +93,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         session,
         braket,
         s3,
-        env
+        env,
+        observers: [experiment]
       })
     }
   } catch (error) {

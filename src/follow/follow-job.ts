@@ -14,6 +14,7 @@ import type { JobReport } from '../report/job-report.js'
 import { renderReport } from '../report/render-report.js'
 import { systemClock, type Clock } from './clock.js'
 import { fetchResults, resultsNote } from './fetch-results.js'
+import { notifyEnd, notifyJob, type FollowObserver } from './follow-observer.js'
 import { verdictOf, type FollowOutcome } from './follow-outcome.js'
 import type { FollowReport } from './follow-report.js'
 import { markFollowing } from './follow-state.js'
@@ -45,6 +46,8 @@ export interface FollowRequest {
   env: NodeJS.ProcessEnv
   clock?: Clock
   signals?: SignalTarget
+  /** Told of every GetJob answer and of the end (experiment record, cost, quantum tasks). */
+  observers?: readonly FollowObserver[]
 }
 
 export async function followJob(request: FollowRequest): Promise<void> {
@@ -57,6 +60,7 @@ export async function followJob(request: FollowRequest): Promise<void> {
   }
   warnIfCredentialsEndFirst(request.credentials, follow)
   const clock = request.clock ?? systemClock
+  const observers = request.observers ?? []
   const intervals = pollIntervals(request.env)
   const signals = new WorkflowSignals(request.signals)
   const logs = logsClient(request.session)
@@ -72,6 +76,7 @@ export async function followJob(request: FollowRequest): Promise<void> {
       if (ended) await reader.readTail(clock, intervals.initialMs, signals.signal)
       stepLog.progress(progress.update(job, clock.now()))
       if (!ended && job.status !== 'QUEUED') await reader.read()
+      await notifyJob(observers, job)
     }
 
     const logNote = follow.streamLogs ? ', with its log' : ''
@@ -112,10 +117,12 @@ export async function followJob(request: FollowRequest): Promise<void> {
       outputS3Path,
       now: clock.now()
     }
+    const failures = await notifyEnd(observers, report)
     await reportOutcome(report, fetched, {
       report: request.report,
       ...(follow.commentOnPr ? { comment: (body: string) => comment(request, body) } : {})
     })
+    for (const failure of failures) core.setFailed(failure)
   } finally {
     signals.dispose()
     logs.destroy()

@@ -1,0 +1,31 @@
+// What other concerns (the experiment record and comparison, the running cost,
+// the job's quantum tasks) learn from following, without the follow loop knowing
+// them: every GetJob answer, and the settled end before it is reported.
+import type { GetJobCommandOutput } from '@aws-sdk/client-braket'
+import type { FollowReport } from './follow-report.js'
+
+export interface FollowObserver {
+  /** Every GetJob answer while following, after the follower has handled it. */
+  onJob?(job: GetJobCommandOutput): Promise<void>
+  /** The job's fate is settled; called before the outcome is reported. A returned text fails the step after the report. */
+  onEnd?(report: FollowReport): Promise<EndNote | void>
+}
+
+export interface EndNote {
+  /** Fails the step with this message, even though the job itself may have COMPLETED. */
+  failure?: string
+}
+
+/** Every observer's answer to the same event, in order; one observer's failure never stops the others'. */
+export async function notifyEnd(observers: readonly FollowObserver[], report: FollowReport): Promise<string[]> {
+  const failures: string[] = []
+  for (const observer of observers) {
+    const note = await observer.onEnd?.(report)
+    if (note?.failure) failures.push(note.failure)
+  }
+  return failures
+}
+
+export async function notifyJob(observers: readonly FollowObserver[], job: GetJobCommandOutput): Promise<void> {
+  for (const observer of observers) await observer.onJob?.(job)
+}

@@ -197,6 +197,9 @@ describe('experiment records', () => {
     const olderRun = await older.finished
     expect(olderRun.exitCode).toBe(0)
     expect((await pointer('records-race', 'main')).jobArn).toBe(newer.outputs['job-arn'])
+    // The older run read the pointer, saw a newer job and left it: one pointer write in all, the newer run's.
+    const pointerWrites = standIn.requests.of('s3', 'PutObject').filter((r) => r.path.includes('records-race/main/latest-completed.json'))
+    expect(pointerWrites.map((write) => write.status)).toEqual([200])
     // Both records are complete; the newer one sorts first.
     const keys = recordKeys('records-race', 'main')
     expect(keys).toHaveLength(2)

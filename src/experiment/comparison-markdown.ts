@@ -101,8 +101,8 @@ export function comparisonMarkdown(comparison: Comparison): string {
 
 export function noBaselineMarkdown(reason: string, branch: string | undefined): string {
   const how = branch
-    ? `Run this workflow on ${codeText(branch, 100)} (on push, or by hand with workflow_dispatch) with the same experiment name ` +
-      'to make one.'
+    ? `Run this workflow on ${codeText(branch, 100)} (on push, or by hand with <code>workflow_dispatch</code>) with the same ` +
+      'experiment name to make one.'
     : 'Set baseline-ref to the branch whose runs count, and run this workflow there.'
   return `No baseline to compare with: ${markdownText(reason, 300)}. ${how}`
 }

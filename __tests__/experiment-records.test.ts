@@ -184,7 +184,7 @@ describe('experiment records', () => {
 
   it('two runs finishing together never move latest-completed back to the older job', async () => {
     // The first job is created first and runs longest: it completes last.
-    scriptEnergies([1, 0.5], { runningMs: 1500 })
+    scriptEnergies([1, 0.5], { runningMs: 5000 })
     const older = await startFollowing(standIn, workspace, {
       inputs: { experiment: 'records-race' },
       github: { GITHUB_EVENT_NAME: 'push' }

@@ -7,6 +7,8 @@ import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
+import { estimateCost, trackSpend } from './cost/cost-phase.js'
+import { logDryRunCost } from './cost/cost-plan.js'
 import { recordExperiment } from './experiment/experiment-phase.js'
 import { followJob } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
@@ -42,6 +44,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logPackaging(spec, source)
 
     if (spec.dryRun) {
+      logDryRunCost()
       const channels = await resolveInputChannels(spec, spec.bucket ?? defaultBucket(spec.region, '{account-id}'), undefined)
       return printDryRun(spec, planJob(spec, identity, source, channels, '{account-id}', 1))
     }
@@ -51,6 +54,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const braket = braketClient(session)
     const s3 = s3Client(session)
     const device = await checkDevice(braket, spec.device, spec.region)
+    // What the job may cost, before anything is spent: max-cost-usd refuses here when it cannot be kept.
+    const cost = await estimateCost(spec, session)
 
     // 4. Upload, content-addressed, into a bucket of this account only: compressed, straight into S3, only when the key is new.
     const staging = {
@@ -79,7 +84,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const report = submissionReport(spec, source, outputs, currentRun(identity, env), Date.now(), device)
     await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
-    const experiment = await recordExperiment({ spec, identity, env, session, s3, braket, bucket: staging }, outputs)
+    const spend = trackSpend(cost, spec, session, outputs['job-arn'], env)
+    const experiment = await recordExperiment({ spec, identity, env, session, s3, braket, bucket: staging, spend }, outputs)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
     if (spec.follow.wait || spec.follow.commentOnPr) {
@@ -94,7 +100,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         braket,
         s3,
         env,
-        observers: [experiment]
+        observers: [spend, experiment]
       })
     }
   } catch (error) {

@@ -5,7 +5,15 @@ import type { GetJobCommandOutput } from '@aws-sdk/client-braket'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { runUrl, type RunIdentity } from '../plan/run-identity.js'
 import type { SubmissionOutputs } from '../report/submission-report.js'
-import { ENDED_STATUSES, RECORD_SCHEMA, RECORD_SCHEMA_VERSION, type ExperimentRecord, type RecordMetrics } from './record.js'
+import {
+  ENDED_STATUSES,
+  RECORD_SCHEMA,
+  RECORD_SCHEMA_VERSION,
+  type ExperimentRecord,
+  type RecordCost,
+  type RecordMetrics,
+  type RecordTasks
+} from './record.js'
 import type { RunSubject } from './run-subject.js'
 
 /** results.json as the summary shows it, cut to what a record should carry. */
@@ -57,6 +65,8 @@ export interface JobOutcome {
   job: GetJobCommandOutput
   metrics: RecordMetrics
   resultsExcerpt?: string
+  cost?: RecordCost
+  quantumTasks?: RecordTasks
 }
 
 const optionalTime = (name: 'createdAt' | 'startedAt' | 'endedAt', date: Date | undefined) => (date ? { [name]: date.toISOString() } : {})
@@ -79,6 +89,8 @@ export function withOutcome(record: ExperimentRecord, outcome: JobOutcome, recor
     ...optionalTime('endedAt', job.endedAt),
     ...(job.billableDuration !== undefined ? { billableDurationMs: job.billableDuration } : {}),
     ...(excerpt ? { resultsExcerpt: excerpt } : {}),
+    ...(outcome.cost ? { cost: outcome.cost } : {}),
+    ...(outcome.quantumTasks ? { quantumTasks: outcome.quantumTasks } : {}),
     ...(ENDED_STATUSES.has(status) ? { completed: { at: now.toISOString(), byRunUrl: recordedBy } } : {})
   }
 }

@@ -1,4 +1,5 @@
 // The comparison in words and numbers, shared by the step log and the Markdown. Pure.
+import { formatUsd } from '../cost/describe.js'
 import { formatNumber } from '../follow/metric-chart.js'
 import { formatDuration } from '../report/format.js'
 import type { MetricDelta, MetricVerdict, QuantityDelta } from './comparison.js'
@@ -27,15 +28,11 @@ export function percentText(percent: number | undefined): string {
   return `${percent > 0 ? '+' : ''}${rounded}%`
 }
 
-export function usdText(usd: number): string {
-  return usd >= 1 || usd === 0 ? `$${usd.toFixed(2)}` : `$${Number(usd.toPrecision(3))}`
-}
-
 export type QuantityKind = 'seconds' | 'usd'
 
 export function quantityValue(value: number | undefined, kind: QuantityKind): string {
   if (value === undefined) return '—'
-  return kind === 'seconds' ? formatDuration(value) : usdText(value)
+  return kind === 'seconds' ? formatDuration(value) : formatUsd(value)
 }
 
 export function quantityDelta(quantity: QuantityDelta, kind: QuantityKind): string {

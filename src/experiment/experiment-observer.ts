@@ -3,6 +3,7 @@
 // log and the `comparison` output; a goal metric that regressed beyond
 // max-regression-percent fails the step.
 import * as core from '@actions/core'
+import type { FinalSpend } from '../cost/spend-tracker.js'
 import { logText } from '../common/untrusted.js'
 import type { EndNote, FollowObserver } from '../follow/follow-observer.js'
 import type { FollowReport } from '../follow/follow-report.js'
@@ -13,20 +14,29 @@ import { comparisonOutput, noBaselineOutput } from './comparison-output.js'
 import { metricLine, percentText } from './comparison-text.js'
 import type { BaselineOutcome, ExperimentRun } from './experiment-run.js'
 import { recordMetrics } from './record-metrics.js'
+import { recordCost, recordTasks } from './record-spend.js'
 
 export interface ComparisonView {
   /** Adds the comparison (or the line saying there is none) to what the summary and the comment show. */
   show(outcome: BaselineOutcome): void
 }
 
-export function experimentObserver(run: ExperimentRun, view?: ComparisonView): FollowObserver {
+/** The job's final cost and tasks, once the spend tracker has them (it is told of the end first). */
+export interface SpendSource {
+  final?: FinalSpend
+}
+
+export function experimentObserver(run: ExperimentRun, spend?: SpendSource, view?: ComparisonView): FollowObserver {
   return {
     async onEnd(report: FollowReport): Promise<EndNote | void> {
       const resultsExcerpt = report.results?.resultsExcerpt
+      const final = spend?.final
       await run.complete({
         job: report.outcome.job,
         metrics: recordMetrics(report.metrics),
-        ...(resultsExcerpt ? { resultsExcerpt } : {})
+        ...(resultsExcerpt ? { resultsExcerpt } : {}),
+        ...(final ? { cost: recordCost(final.cost) } : {}),
+        ...(final?.tasks ? { quantumTasks: recordTasks(final.tasks) } : {})
       })
       if (report.verdict.status !== 'COMPLETED') {
         core.setOutput('comparison', noBaselineOutput(undefined, `this job did not complete (${report.verdict.status})`))

@@ -10,7 +10,7 @@ import type { FollowObserver } from '../follow/follow-observer.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import type { RunIdentity } from '../plan/run-identity.js'
 import type { SubmissionOutputs } from '../report/submission-report.js'
-import { experimentObserver, type ComparisonView } from './experiment-observer.js'
+import { experimentObserver, type ComparisonView, type SpendSource } from './experiment-observer.js'
 import { ExperimentRun } from './experiment-run.js'
 import type { RecordBucket } from './record-store.js'
 import type { EventPayload } from './run-subject.js'
@@ -23,6 +23,8 @@ export interface ExperimentDeps {
   s3: S3Client
   braket: BraketClient
   bucket: RecordBucket
+  /** The job's final cost and tasks, for the record. */
+  spend?: SpendSource
   view?: ComparisonView
   /** The event payload; by default the runner's (GITHUB_EVENT_PATH). */
   payload?: EventPayload
@@ -39,7 +41,7 @@ export async function recordExperiment(deps: ExperimentDeps, submitted: Submissi
     },
     submitted
   )
-  const observer = experimentObserver(run, deps.view)
+  const observer = experimentObserver(run, deps.spend, deps.view)
   return {
     async onEnd(report) {
       try {

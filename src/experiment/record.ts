@@ -68,20 +68,24 @@ export interface ExperimentRecord {
   resultsExcerpt?: string
 }
 
+/** The job's cost, estimated from list prices (the bill is authoritative). */
 export interface RecordCost {
   /** Known parts summed; a lower bound when `complete` is false. */
   usd: number
   complete: boolean
   instanceUsd?: number
   volumeUsd?: number
-  tasksUsd?: number
+  devices: Array<{ deviceArn: string; kind: string; tasks: number; shots: number; simulatorMinutes: number; usd?: number }>
+  /** Why a part is unknown. */
   unknown: string[]
 }
 
+/** As the `quantum-tasks` output has them. */
 export interface RecordTasks {
   total: number
-  shots: number
   byStatus: Record<string, number>
+  byDevice: Record<string, { tasks: number; shots: number }>
+  shots: number
   failedArns: string[]
 }
 
@@ -156,7 +160,8 @@ export function parseRecord(text: string): ExperimentRecord | { problem: string 
     validJob(value.job) &&
     validMetrics(value.metrics) &&
     [value.failureReason, value.createdAt, value.startedAt, value.endedAt, value.resultsExcerpt].every(optionalString) &&
-    (value.billableDurationMs === undefined || isNumber(value.billableDurationMs))
+    (value.billableDurationMs === undefined || isNumber(value.billableDurationMs)) &&
+    (value.cost === undefined || (isObject(value.cost) && isNumber(value.cost.usd) && typeof value.cost.complete === 'boolean'))
   if (!valid) return { problem: 'a field is missing or of the wrong type' }
   return value as unknown as ExperimentRecord
 }

@@ -70,13 +70,14 @@ export async function followJob(request: FollowRequest): Promise<void> {
     const metrics = new MetricCollector()
     const reader = new JobLogReader(logs, target, metrics, stepLog, follow.streamLogs)
     const progress = new JobProgress()
+    const canceller = new JobCanceller(request.braket, target.jobArn)
     const onJob = async (job: GetJobCommandOutput) => {
       const ended = TERMINAL_STATUSES.has(job.status ?? '')
       // The tail belongs before the line that says the job ended; other phases are announced first.
       if (ended) await reader.readTail(clock, intervals.initialMs, signals.signal)
       stepLog.progress(progress.update(job, clock.now()))
       if (!ended && job.status !== 'QUEUED') await reader.read()
-      await notifyJob(observers, job)
+      await notifyJob(observers, job, canceller)
     }
 
     const logNote = follow.streamLogs ? ', with its log' : ''
@@ -86,7 +87,6 @@ export async function followJob(request: FollowRequest): Promise<void> {
     const busy = (job: GetJobCommandOutput) => follow.streamLogs && job.status === 'RUNNING'
     const watched = await watchJob({ ...poll, deadline, abort: signals.signal, busy })
     stepLog.closeGroup()
-    const canceller = new JobCanceller(request.braket, target.jobArn)
     const settled = await settleJob({ watched, follow, canceller, poll, ...(signals.received ? { signal: signals.received } : {}) })
     stepLog.closeGroup()
     const outcome: FollowOutcome = {

@@ -3,10 +3,16 @@
 // them: every GetJob answer, and the settled end before it is reported.
 import type { GetJobCommandOutput } from '@aws-sdk/client-braket'
 import type { FollowReport } from './follow-report.js'
+import type { CancelAttempt, CancelReason } from './job-canceller.js'
+
+/** What an observer may do to the job: cancel it (once per run of the action, whoever asks first). */
+export interface FollowControl {
+  cancel(reason: CancelReason, why: string): Promise<CancelAttempt>
+}
 
 export interface FollowObserver {
   /** Every GetJob answer while following, after the follower has handled it. */
-  onJob?(job: GetJobCommandOutput): Promise<void>
+  onJob?(job: GetJobCommandOutput, control: FollowControl): Promise<void>
   /** The job's fate is settled; called before the outcome is reported. A returned text fails the step after the report. */
   onEnd?(report: FollowReport): Promise<EndNote | void>
 }
@@ -26,6 +32,6 @@ export async function notifyEnd(observers: readonly FollowObserver[], report: Fo
   return failures
 }
 
-export async function notifyJob(observers: readonly FollowObserver[], job: GetJobCommandOutput): Promise<void> {
-  for (const observer of observers) await observer.onJob?.(job)
+export async function notifyJob(observers: readonly FollowObserver[], job: GetJobCommandOutput, control: FollowControl): Promise<void> {
+  for (const observer of observers) await observer.onJob?.(job, control)
 }

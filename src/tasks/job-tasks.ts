@@ -1,0 +1,69 @@
+// The followed job's quantum tasks, kept up to date while following: searched in
+// the job's region and in its device's (a QPU's tasks live in the QPU's region),
+// no more often than the follower polls at its slowest. A denied search is said
+// once and turns the search off; another failure keeps the last answer.
+import * as core from '@actions/core'
+import type { BraketClient, QuantumTaskSummary } from '@aws-sdk/client-braket'
+import { describeError, errorName } from '../common/errors.js'
+import type { Clock } from '../follow/clock.js'
+import { searchJobTasks } from './search-tasks.js'
+
+export interface JobTasksOptions {
+  jobArn: string
+  /** One client per region to search: the job's, and its device's when that differs. */
+  clients: readonly BraketClient[]
+  clock: Clock
+  /** The least time between two searches while the job runs. */
+  minIntervalMs: number
+}
+
+export class JobTasks {
+  private found: QuantumTaskSummary[] = []
+  private searchedAt?: number
+  private denied = false
+  /** Why the tasks are not (fully) known, once a search was denied or failed. */
+  unavailable?: string
+
+  constructor(private readonly options: JobTasksOptions) {}
+
+  get tasks(): readonly QuantumTaskSummary[] {
+    return this.found
+  }
+
+  /** Searches again unless one was made less than the interval ago (or `force`); the tasks as last found. */
+  async refresh(force = false): Promise<readonly QuantumTaskSummary[]> {
+    const now = this.options.clock.now()
+    const due = this.searchedAt === undefined || now - this.searchedAt >= this.options.minIntervalMs
+    if (this.denied || (!force && !due)) return this.found
+    this.searchedAt = now
+    try {
+      const perRegion = await Promise.all(
+        this.options.clients.map((braket) =>
+          searchJobTasks({
+            braket,
+            jobArn: this.options.jobArn,
+            clock: this.options.clock,
+            onRetry: (error, failures) => core.info(`SearchQuantumTasks failed (${describeError(error)}); try ${failures + 1} next.`)
+          })
+        )
+      )
+      const byArn = new Map(perRegion.flat().map((task) => [task.quantumTaskArn ?? '', task]))
+      this.found = [...byArn.values()]
+      this.unavailable = undefined
+    } catch (error) {
+      if (errorName(error) === 'AccessDeniedException') {
+        this.denied = true
+        this.unavailable = `SearchQuantumTasks was denied (${describeError(error)})`
+        core.warning(
+          `The job's quantum tasks cannot be counted: SearchQuantumTasks was denied (${describeError(error)}). Allow ` +
+            `braket:SearchQuantumTasks in the role's policy to see them and their cost.`,
+          { title: 'quantum tasks' }
+        )
+      } else if (!this.unavailable) {
+        this.unavailable = `SearchQuantumTasks failed (${describeError(error)})`
+        core.warning(`${this.unavailable}; the counts shown are from the last search that answered.`, { title: 'quantum tasks' })
+      }
+    }
+    return this.found
+  }
+}

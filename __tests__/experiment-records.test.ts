@@ -115,6 +115,9 @@ describe('experiment records', () => {
     expect(record.metrics.series[0].points.length).toBeGreaterThan(50)
     expect(Date.parse(record.createdAt)).toBeLessThanOrEqual(Date.parse(record.endedAt))
     expect(record.billableDurationMs).toBeGreaterThan(0)
+    expect(record.cost).toMatchObject({ complete: true, unknown: [] })
+    expect(record.cost.usd).toBeCloseTo(Number(run.outputs['cost-usd']), 6)
+    expect(record.quantumTasks).toEqual({ total: 0, byStatus: {}, byDevice: {}, shots: 0, failedArns: [] })
     expect(record.completed.byRunUrl).toMatch(/^https:\/\/github\.com\/octo\/quantum-lab\/actions\/runs\/\d+$/)
 
     expect(await pointer('records-push', 'main')).toMatchObject({
@@ -178,7 +181,12 @@ describe('experiment records', () => {
     expect(completed).toMatchObject({ status: 'COMPLETED', metrics: { final: { energy: -0.8 } } })
     expect(completed.completed.byRunUrl).toContain('/actions/runs/')
     expect(await pointer('records-nowait', 'main')).toMatchObject({ record: key, jobArn: unwaited.outputs['job-arn'] })
-    expect(JSON.parse(run.outputs.comparison!).metrics.energy).toMatchObject({ baseline: -0.8, value: -0.7, verdict: 'no-goal' })
+    const comparison = JSON.parse(run.outputs.comparison!)
+    expect(comparison.metrics.energy).toMatchObject({ baseline: -0.8, value: -0.7, verdict: 'no-goal' })
+    // Its cost was estimated then too, so the cost is compared.
+    expect(completed.cost).toMatchObject({ complete: true, unknown: [] })
+    expect(comparison.costUsd.baseline).toBeCloseTo(completed.cost.usd, 9)
+    expect(comparison.costUsd.value).toBeGreaterThan(0)
     expect(run.stdout).toContain('Baseline: recorded the outcome of')
   })
 

@@ -7,7 +7,7 @@ import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
-import { estimateCost, trackSpend } from './cost/cost-phase.js'
+import { estimateCost, spendOfEndedJob, trackSpend } from './cost/cost-phase.js'
 import { logDryRunCost } from './cost/cost-plan.js'
 import { recordExperiment } from './experiment/experiment-phase.js'
 import { followJob } from './follow/follow-job.js'
@@ -85,7 +85,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
     const spend = trackSpend(cost, spec, session, outputs['job-arn'], env)
-    const experiment = await recordExperiment({ spec, identity, env, session, s3, braket, bucket: staging, spend }, outputs)
+    const experiment = await recordExperiment(
+      { spec, identity, env, session, s3, braket, bucket: staging, spend, spendOf: spendOfEndedJob(cost, session) },
+      outputs
+    )
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
     if (spec.follow.wait || spec.follow.commentOnPr) {

@@ -13,6 +13,7 @@ import type { JobTasks } from '../tasks/job-tasks.js'
 import { countTasks, quantumTasksOutput, type TaskCounts } from '../tasks/task-counts.js'
 import { billableSoFarMs, jobCost, type CostBreakdown, type TaskUsage } from './arithmetic.js'
 import type { CostPlan } from './cost-plan.js'
+import type { PriceBook } from './price-book.js'
 import { costSentence, describeCost, formatSetUsd, formatUsd } from './describe.js'
 import { capDecision } from './estimate.js'
 
@@ -49,6 +50,34 @@ function usage(task: QuantumTaskSummary): TaskUsage[] {
   ]
 }
 
+/** The cost of a job as GetJob describes it and of these tasks, at `now`. */
+export async function costOfJob(
+  book: PriceBook,
+  spec: SpendSpec,
+  job: GetJobCommandOutput,
+  tasks: readonly QuantumTaskSummary[],
+  now: Date
+): Promise<CostBreakdown> {
+  const used = tasks.flatMap(usage)
+  const rates = await book.rateCard({
+    region: spec.region,
+    instanceType: spec.instanceType,
+    deviceArns: [...new Set([spec.device, ...used.map((task) => task.deviceArn)])]
+  })
+  return jobCost({
+    job: {
+      billableDurationMs: billableSoFarMs(job, now),
+      instanceCount: spec.instanceCount,
+      volumeSizeInGb: spec.volumeSizeInGb,
+      deviceArn: spec.device,
+      ...(spec.reservationArn ? { reservationArn: spec.reservationArn } : {})
+    },
+    tasks: used,
+    rates,
+    now
+  })
+}
+
 export function countsText(counts: TaskCounts): string {
   const statuses = Object.entries(counts.byStatus)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -68,26 +97,8 @@ export class SpendTracker implements FollowObserver {
     private readonly clock: Clock
   ) {}
 
-  /** The cost of the job as GetJob describes it and of these tasks, at `now`. */
-  async costOf(job: GetJobCommandOutput, tasks: readonly QuantumTaskSummary[], now: Date): Promise<CostBreakdown> {
-    const used = tasks.flatMap(usage)
-    const rates = await this.plan.book.rateCard({
-      region: this.spec.region,
-      instanceType: this.spec.instanceType,
-      deviceArns: [...new Set([this.spec.device, ...used.map((task) => task.deviceArn)])]
-    })
-    return jobCost({
-      job: {
-        billableDurationMs: billableSoFarMs(job, now),
-        instanceCount: this.spec.instanceCount,
-        volumeSizeInGb: this.spec.volumeSizeInGb,
-        deviceArn: this.spec.device,
-        ...(this.spec.reservationArn ? { reservationArn: this.spec.reservationArn } : {})
-      },
-      tasks: used,
-      rates,
-      now
-    })
+  costOf(job: GetJobCommandOutput, tasks: readonly QuantumTaskSummary[], now: Date): Promise<CostBreakdown> {
+    return costOfJob(this.plan.book, this.spec, job, tasks, now)
   }
 
   async onJob(job: GetJobCommandOutput, control: FollowControl): Promise<void> {

@@ -13,6 +13,7 @@ import type { SubmissionOutputs } from '../report/submission-report.js'
 import { experimentObserver, type ComparisonView, type SpendSource } from './experiment-observer.js'
 import { ExperimentRun } from './experiment-run.js'
 import type { RecordBucket } from './record-store.js'
+import type { SpendOf } from './read-job-outcome.js'
 import type { EventPayload } from './run-subject.js'
 
 export interface ExperimentDeps {
@@ -25,6 +26,8 @@ export interface ExperimentDeps {
   bucket: RecordBucket
   /** The job's final cost and tasks, for the record. */
   spend?: SpendSource
+  /** The final cost and tasks of a baseline job nobody waited for. */
+  spendOf?: SpendOf
   view?: ComparisonView
   /** The event payload; by default the runner's (GITHUB_EVENT_PATH). */
   payload?: EventPayload

@@ -14,7 +14,7 @@ import { submittedRecord, withOutcome, type JobOutcome } from './build-record.js
 import { compareRuns, type Comparison } from './comparison.js'
 import { findBaseline, type StoredRecord } from './find-baseline.js'
 import { advancePointer } from './pointer.js'
-import { readJobOutcome } from './read-job-outcome.js'
+import { readJobOutcome, type SpendOf } from './read-job-outcome.js'
 import { outcomeKnown, type ExperimentRecord } from './record.js'
 import { recordKey, refFolder } from './record-keys.js'
 import { lostRace, RecordStore, type RecordBucket } from './record-store.js'
@@ -32,6 +32,8 @@ export interface ExperimentContext {
   logs: () => CloudWatchLogsClient
   bucket: RecordBucket
   now: () => Date
+  /** The final cost and tasks of a baseline job nobody waited for. */
+  spendOf?: SpendOf
 }
 
 export type BaselineOutcome =
@@ -152,7 +154,7 @@ export class ExperimentRun {
   private async completeOther(stored: StoredRecord): Promise<ExperimentRecord> {
     let outcome: JobOutcome
     try {
-      outcome = await readJobOutcome(this.context.braket, this.context.logs(), stored.record)
+      outcome = await readJobOutcome(this.context.braket, this.context.logs(), stored.record, this.context.spendOf)
     } catch (error) {
       core.warning(`Could not read the outcome of ${stored.record.job.arn} for the baseline (GetJob: ${describeError(error)}).`, {
         title: 'experiment'

@@ -3,18 +3,31 @@
 // ended, the metrics from its whole log, read the way following reads them.
 import type { BraketClient, GetJobCommandOutput } from '@aws-sdk/client-braket'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import * as core from '@actions/core'
 import { describeJob } from '../aws/braket-submission.js'
+import { describeError } from '../common/errors.js'
+import { regionOfArn } from '../cost/devices.js'
+import type { FinalSpend, SpendSpec } from '../cost/spend-tracker.js'
 import { JobLogReader } from '../follow/job-log-reader.js'
 import { MetricCollector } from '../follow/metric-series.js'
 import { StepLog } from '../follow/step-log.js'
 import type { JobOutcome } from './build-record.js'
 import { ENDED_STATUSES, type ExperimentRecord } from './record.js'
 import { recordMetrics } from './record-metrics.js'
+import { recordCost, recordTasks } from './record-spend.js'
 
 /** Reads of the whole log, each up to 20 pages a stream: a long log is read in full, an endless one is not waited on. */
 const MAX_LOG_READS = 50
 
-export async function readJobOutcome(braket: BraketClient, logs: CloudWatchLogsClient, record: ExperimentRecord): Promise<JobOutcome> {
+/** A job's final cost and quantum tasks, from its GetJob answer. */
+export type SpendOf = (target: SpendSpec & { jobArn: string }, job: GetJobCommandOutput) => Promise<FinalSpend>
+
+export async function readJobOutcome(
+  braket: BraketClient,
+  logs: CloudWatchLogsClient,
+  record: ExperimentRecord,
+  spendOf?: SpendOf
+): Promise<JobOutcome> {
   const job: GetJobCommandOutput = await describeJob(braket, record.job.arn)
   if (!ENDED_STATUSES.has(job.status ?? '')) return { job, metrics: record.metrics }
   const metrics = new MetricCollector()
@@ -22,5 +35,34 @@ export async function readJobOutcome(braket: BraketClient, logs: CloudWatchLogsC
   // Nothing of that job's log is printed here: only its metrics are wanted.
   const reader = new JobLogReader(logs, target, metrics, new StepLog(target.instanceCount > 1, false), false)
   for (let read = 0; read < MAX_LOG_READS && (await reader.read()) > 0; read++);
-  return { job, metrics: recordMetrics(metrics) }
+  const spend = spendOf ? await spendOfRecord(spendOf, record, job) : undefined
+  return {
+    job,
+    metrics: recordMetrics(metrics),
+    ...(spend ? { cost: recordCost(spend.cost) } : {}),
+    ...(spend?.tasks ? { quantumTasks: recordTasks(spend.tasks) } : {})
+  }
+}
+
+async function spendOfRecord(spendOf: SpendOf, record: ExperimentRecord, job: GetJobCommandOutput): Promise<FinalSpend | undefined> {
+  const { job: recorded } = record
+  try {
+    return await spendOf(
+      {
+        jobArn: recorded.arn,
+        region: regionOfArn(recorded.arn) ?? '',
+        device: recorded.device,
+        instanceType: recorded.instanceType,
+        instanceCount: recorded.instanceCount,
+        volumeSizeInGb: recorded.volumeSizeGb,
+        ...(recorded.reservationArn ? { reservationArn: recorded.reservationArn } : {})
+      },
+      job
+    )
+  } catch (error) {
+    core.warning(`The cost of ${recorded.arn} could not be estimated (${describeError(error)}); it is compared without it.`, {
+      title: 'experiment'
+    })
+    return undefined
+  }
 }

@@ -228,6 +228,33 @@ describe('experiment records', () => {
   })
 })
 
+describe('records that cannot be written or read', () => {
+  it('are warnings that name the call and what to do; the step still succeeds', async () => {
+    // A first run puts the source in S3 (content-addressed): the faulted run's PutObject and listing calls are then the experiment's.
+    scriptEnergies([0.5, -0.4])
+    expect((await pushRun('records-broken')).exitCode).toBe(0)
+    standIn.faults.add({ service: 's3', operation: 'PutObject', kind: 'error', times: 1000 })
+    standIn.faults.add({ service: 's3', operation: 'ListObjectsV2', kind: 'error', times: 1000 })
+    scriptEnergies([0.5, -0.5])
+    const run = await pullRequestRun('records-broken')
+    standIn.faults.clear()
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('COMPLETED')
+    const folderUri = `s3://${BUCKET}/${folder('records-broken', 'feature-faster-ansatz')}`
+    const warning = run.stdout
+      .split('\n')
+      .find((line) => line.startsWith('::warning title=experiment::Could not write the experiment record'))
+    expect(warning).toContain(`: S3 PutObject (${folderUri}`)
+    expect(warning).toMatch(/\.json\) failed after 6 attempts: InternalError/)
+    expect(run.stdout).toMatch(
+      /The job is not affected\. Comparing runs needs s3:GetObject, s3:PutObject and s3:ListBucket on s3:\/\/\S+\/jobs\/experiments\/\*/
+    )
+    expect(run.stdout).toMatch(/::warning title=experiment::Could not read the baseline's records of branch main: S3 ListObjectsV2/)
+    expect(JSON.parse(run.outputs.comparison!)).toMatchObject({ baseline: null, ref: 'main' })
+    expect(recordKeys('records-broken', 'feature-faster-ansatz')).toEqual([])
+  })
+})
+
 describe('metric goals and max-regression-percent', () => {
   it('fail the step on a regression beyond the limit, with which metric and by how much, and pass on an improvement', async () => {
     scriptEnergies([0.1, -0.9, -1.0])

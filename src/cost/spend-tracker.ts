@@ -86,6 +86,7 @@ export function countsText(counts: TaskCounts): string {
 }
 
 export class SpendTracker implements FollowObserver {
+  readonly name = 'cost and quantum tasks'
   private capReached = false
   private lastCounts = ''
   final?: FinalSpend

@@ -28,6 +28,7 @@ export interface SpendSource {
 
 export function experimentObserver(run: ExperimentRun, spend?: SpendSource, view?: ComparisonView): FollowObserver {
   return {
+    name: 'experiment record and comparison',
     async onEnd(report: FollowReport): Promise<EndNote | void> {
       const resultsExcerpt = report.results?.resultsExcerpt
       const final = spend?.final

@@ -46,6 +46,7 @@ export async function recordExperiment(deps: ExperimentDeps, submitted: Submissi
   )
   const observer = experimentObserver(run, deps.spend, deps.view)
   return {
+    name: observer.name,
     async onEnd(report) {
       try {
         return await observer.onEnd?.(report)

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import type { BraketClient } from '@aws-sdk/client-braket'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { S3Client } from '@aws-sdk/client-s3'
+import { awsCallError, failedOperation } from '../aws/aws-call.js'
 import { describeError } from '../common/errors.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { runUrl, type RunIdentity } from '../plan/run-identity.js'
@@ -77,12 +78,14 @@ export class ExperimentRun {
     return `s3://${this.context.bucket.bucket}/${key}`
   }
 
-  private warn(what: string, error: unknown): void {
-    core.warning(
-      `Could not ${what} (${describeError(error)}). The job is not affected; comparisons with later runs need ${PERMISSIONS} on ` +
-        `s3://${this.context.bucket.bucket}/${this.context.spec.prefix ? `${this.context.spec.prefix}/` : ''}experiments/*.`,
-      { title: 'experiment' }
-    )
+  /** A failed S3 call, named, with what to do: the job goes on. */
+  private warn(what: string, target: string, error: unknown): void {
+    const prefix = `s3://${this.context.bucket.bucket}/${this.context.spec.prefix ? `${this.context.spec.prefix}/` : ''}experiments/*`
+    const call = { service: 'S3' as const, operation: failedOperation(error) ?? 'request', target }
+    const advice =
+      `The job is not affected. Comparing runs needs ${PERMISSIONS} on ${prefix} in the role's policy (the README lists them); ` +
+      `re-running is safe.`
+    core.warning(`Could not ${what}: ${awsCallError(call, error, { advice }).message}`, { title: 'experiment' })
   }
 
   private async save(what: string): Promise<void> {
@@ -90,7 +93,7 @@ export class ExperimentRun {
       await this.store.write(this.key, this.record)
       this.written = true
     } catch (error) {
-      this.warn(`${what} ${this.uri(this.key)}`, error)
+      this.warn(what, this.uri(this.key), error)
     }
   }
 
@@ -102,7 +105,7 @@ export class ExperimentRun {
       try {
         await advancePointer(this.store, this.folder, this.key, this.record, this.context.now())
       } catch (error) {
-        this.warn(`move ${this.uri(`${this.folder}latest-completed.json`)}`, error)
+        this.warn('move the latest-completed pointer', this.uri(`${this.folder}latest-completed.json`), error)
       }
     }
     return this.record
@@ -133,7 +136,11 @@ export class ExperimentRun {
         core.info(`Baseline: recorded the outcome of ${found.record.job.name} (${found.record.status}) at ${this.uri(found.key)}`)
       return { kind: 'compared', baseline: found.record, comparison: compareRuns(this.record, found.record, choice.why, spec.comparison) }
     } catch (error) {
-      this.warn(`read the baseline's experiment records of branch ${choice.branch}`, error)
+      this.warn(
+        `read the baseline's records of branch ${choice.branch}`,
+        this.uri(refFolder(spec.prefix, spec.experiment, choice.ref)),
+        error
+      )
       return { kind: 'none', branch: choice.branch, reason: `its records could not be read (${describeError(error)})` }
     }
   }
@@ -156,9 +163,8 @@ export class ExperimentRun {
     try {
       outcome = await readJobOutcome(this.context.braket, this.context.logs(), stored.record, this.context.spendOf)
     } catch (error) {
-      core.warning(`Could not read the outcome of ${stored.record.job.arn} for the baseline (GetJob: ${describeError(error)}).`, {
-        title: 'experiment'
-      })
+      const call = { service: 'Braket' as const, operation: 'GetJob', target: stored.record.job.arn, permission: 'braket:GetJob' }
+      core.warning(`Could not read the baseline job's outcome: ${awsCallError(call, error).message}`, { title: 'experiment' })
       return stored.record
     }
     const record = withOutcome(stored.record, outcome, runUrl(this.context.identity), this.context.now())
@@ -167,7 +173,7 @@ export class ExperimentRun {
       await this.store.write(stored.key, record, { ifMatch: stored.etag })
     } catch (error) {
       // Another run recorded it first: same job, same outcome.
-      if (!lostRace(error)) this.warn(`complete the experiment record ${this.uri(stored.key)}`, error)
+      if (!lostRace(error)) this.warn("complete the baseline's experiment record", this.uri(stored.key), error)
     }
     return record
   }

@@ -3,7 +3,7 @@
 // one whose outcome nobody recorded (wait: false) is completed on the spot and,
 // once COMPLETED, moves the pointer. latest-completed.json answers when the
 // newest records hold no completed job.
-import { describeError } from '../common/errors.js'
+import { awsCallError, failedOperation } from '../aws/aws-call.js'
 import { advancePointer, readPointer, type Pointer } from './pointer.js'
 import { outcomeKnown, parseRecord, type ExperimentRecord } from './record.js'
 import { isRecordKey } from './record-keys.js'
@@ -50,9 +50,12 @@ async function pointAt(search: BaselineSearch, key: string, record: ExperimentRe
   try {
     await advancePointer(search.store, search.folder, key, record, search.now())
   } catch (error) {
-    search.warn(
-      `Could not move s3://${search.store.target.bucket}/${search.folder}latest-completed.json to ${key} (${describeError(error)}).`
-    )
+    const call = {
+      service: 'S3' as const,
+      operation: failedOperation(error) ?? 'request',
+      target: `s3://${search.store.target.bucket}/${search.folder}latest-completed.json`
+    }
+    search.warn(`Could not point latest-completed.json at ${key}: ${awsCallError(call, error).message}`)
   }
 }
 

@@ -1,7 +1,9 @@
 // What other concerns (the experiment record and comparison, the running cost,
 // the job's quantum tasks) learn from following, without the follow loop knowing
 // them: every GetJob answer, and the settled end before it is reported.
+import * as core from '@actions/core'
 import type { GetJobCommandOutput } from '@aws-sdk/client-braket'
+import { describeError } from '../common/errors.js'
 import type { FollowReport } from './follow-report.js'
 import type { CancelAttempt, CancelReason } from './job-canceller.js'
 
@@ -11,6 +13,8 @@ export interface FollowControl {
 }
 
 export interface FollowObserver {
+  /** What it adds, for a warning when it fails: "experiment record", "cost". */
+  readonly name: string
   /** Every GetJob answer while following, after the follower has handled it. */
   onJob?(job: GetJobCommandOutput, control: FollowControl): Promise<void>
   /** The job's fate is settled; called before the outcome is reported. A returned text fails the step after the report. */
@@ -26,8 +30,13 @@ export interface EndNote {
 export async function notifyEnd(observers: readonly FollowObserver[], report: FollowReport): Promise<string[]> {
   const failures: string[] = []
   for (const observer of observers) {
-    const note = await observer.onEnd?.(report)
-    if (note?.failure) failures.push(note.failure)
+    try {
+      const note = await observer.onEnd?.(report)
+      if (note?.failure) failures.push(note.failure)
+    } catch (error) {
+      // What an observer adds is a courtesy; the job's own outcome is reported regardless.
+      core.warning(`Could not finish the report of the job's ${observer.name}: ${describeError(error)}`)
+    }
   }
   return failures
 }

@@ -4,6 +4,7 @@
 // once and turns the search off; another failure keeps the last answer.
 import * as core from '@actions/core'
 import type { BraketClient, QuantumTaskSummary } from '@aws-sdk/client-braket'
+import { AwsCallError, awsCallError } from '../aws/aws-call.js'
 import { describeError, errorName } from '../common/errors.js'
 import type { Clock } from '../follow/clock.js'
 import { searchJobTasks } from './search-tasks.js'
@@ -60,8 +61,10 @@ export class JobTasks {
           { title: 'quantum tasks' }
         )
       } else if (!this.unavailable) {
-        this.unavailable = `SearchQuantumTasks failed (${describeError(error)})`
-        core.warning(`${this.unavailable}; the counts shown are from the last search that answered.`, { title: 'quantum tasks' })
+        const call = { service: 'Braket' as const, operation: 'SearchQuantumTasks', target: `the tasks of ${this.options.jobArn}` }
+        const failed = awsCallError(call, error, { advice: 'The counts shown are from the last search that answered.' })
+        this.unavailable = failed instanceof AwsCallError ? failed.summary : failed.message
+        core.warning(failed.message, { title: 'quantum tasks' })
       }
     }
     return this.found

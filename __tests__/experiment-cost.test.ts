@@ -175,5 +175,11 @@ describe('the job’s quantum tasks and its cost', () => {
     expect(Number(run.outputs['cost-usd'])).toBeCloseTo(instance + volume + quantum, 6)
     expect(run.stdout).toMatch(/quantum tasks +3 \(2 COMPLETED, 1 FAILED\), 1350 shots/)
     expect(run.stdout).toContain(`failed task      ${tasks.failedArns[0]}`)
+    // The summary: the breakdown labelled an estimate from list prices, and the tasks by device with the failed one.
+    expect(run.summary).toContain('| Instance time | 2 × ml.m5.large, billable 2m | $')
+    expect(run.summary).toContain(`| <code>${FORTE}</code> | 3 tasks (2 charged), 350 shots | $`)
+    expect(run.summary).toContain('Estimates from AWS list prices (the AWS Price List); the AWS bill is authoritative.')
+    expect(run.summary).toContain(`| <code>${FORTE}</code> | 3 | 1350 | 2 COMPLETED, 1 FAILED |`)
+    expect(run.summary).toContain(`- <code>${tasks.failedArns[0]}</code>`)
   })
 })

@@ -110,9 +110,11 @@ describe('experiment records', () => {
     })
     expect(record.metrics.final.energy).toBeCloseTo(energies.at(-1)!, 10)
     expect(record.metrics.range.energy.min).toBeCloseTo(energies.at(-1)!, 10)
-    // Downsampled as the chart is: at most 60 points, means of ~2.5 values each.
-    expect(record.metrics.series[0].points.length).toBeLessThanOrEqual(60)
-    expect(record.metrics.series[0].points.length).toBeGreaterThan(50)
+    // Downsampled as the chart is: 150 iterations in 50 slots of 3 whole iterations, each the mean of its values.
+    const points: [number, number][] = record.metrics.series[0].points
+    expect(points).toHaveLength(50)
+    expect(points[0]![1]).toBeCloseTo((energies[0]! + energies[1]! + energies[2]!) / 3, 10)
+    expect(points.at(-1)![1]).toBeCloseTo((energies[147]! + energies[148]! + energies[149]!) / 3, 10)
     expect(Date.parse(record.createdAt)).toBeLessThanOrEqual(Date.parse(record.endedAt))
     expect(record.billableDurationMs).toBeGreaterThan(0)
     expect(record.cost).toMatchObject({ complete: true, unknown: [] })
@@ -164,6 +166,14 @@ describe('experiment records', () => {
     expect(run.stdout).toMatch(/Compared with main \(the pull request's base branch\)/)
     expect(run.stdout).toContain('energy: -1 → -1.1 (-0.1, -10%) ✅ improved')
     expect(run.stdout).toContain('shots 1000 → 2000')
+    // The summary: the comparison with Δ and Δ%, what differs, a link to the baseline's run, the chart's two lines named.
+    expect(run.summary).toContain('### Compared with the baseline')
+    expect(run.summary).toContain('| Metric | Baseline | This run | Δ | Δ% |')
+    expect(run.summary).toContain('| energy <sub>min</sub> | -1 (best -1) | -1.1 (best -1.2) | -0.1 ✅ | -10% |')
+    expect(run.summary).toContain('Settings that differ: <code>shots</code> <code>1000</code> → <code>2000</code>')
+    expect(run.summary).toContain(`<a href="${baseline.run.url}">its workflow run</a>`)
+    expect(run.summary).toContain('  line [0.2, -0.5, -0.9, -1]\n  line [0.1, -0.7, -1.2, -1.1]')
+    expect(run.summary).toMatch(/🔵 this run · 🟠 baseline: main @\S* 0123456/)
   })
 
   it('a push that did not wait becomes the baseline once its job completed, and its record is completed then', async () => {

@@ -7,9 +7,9 @@ import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
-import { estimateCost, spendOfEndedJob, trackSpend } from './cost/cost-phase.js'
+import { estimateCost } from './cost/cost-phase.js'
 import { logDryRunCost } from './cost/cost-plan.js'
-import { recordExperiment } from './experiment/experiment-phase.js'
+import { beginExperiment } from './experiment/experiment-phase.js'
 import { followJob } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
@@ -82,13 +82,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     announceJob(outputs, submission.status !== 'QUEUED' && submission.statusError === undefined)
     // The summary: the whole story when the step does not follow the job; rewritten once following has completed it.
     const report = submissionReport(spec, source, outputs, currentRun(identity, env), Date.now(), device)
+    // The run as an experiment: its record and cost estimate now; its spend, tasks and comparison while following.
+    const observers = await beginExperiment({ spec, identity, env, session, s3, braket, bucket: staging, cost, report }, outputs)
     await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
-    const spend = trackSpend(cost, spec, session, outputs['job-arn'], env)
-    const experiment = await recordExperiment(
-      { spec, identity, env, session, s3, braket, bucket: staging, spend, spendOf: spendOfEndedJob(cost, session) },
-      outputs
-    )
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
     if (spec.follow.wait || spec.follow.commentOnPr) {
@@ -103,7 +100,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         braket,
         s3,
         env,
-        observers: [spend, experiment]
+        observers
       })
     }
   } catch (error) {

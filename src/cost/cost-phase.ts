@@ -6,6 +6,7 @@ import type { AwsSession } from '../aws/aws-session.js'
 import { systemClock } from '../follow/clock.js'
 import { pollIntervals } from '../follow/poll-schedule.js'
 import type { JobSpec } from '../inputs/job-spec.js'
+import type { JobReport } from '../report/job-report.js'
 import { JobTasks } from '../tasks/job-tasks.js'
 import { countTasks } from '../tasks/task-counts.js'
 import { planCost, type CostPlan } from './cost-plan.js'
@@ -27,8 +28,15 @@ function jobTasks(session: AwsSession, job: SpendSpec & { jobArn: string }, minI
   return new JobTasks({ jobArn: job.jobArn, clients, clock: systemClock, minIntervalMs })
 }
 
-export function trackSpend(plan: CostPlan, spec: JobSpec, session: AwsSession, jobArn: string, env: NodeJS.ProcessEnv): SpendTracker {
-  return new SpendTracker(plan, spec, jobTasks(session, { ...spec, jobArn }, pollIntervals(env).maxMs), systemClock)
+export function trackSpend(
+  plan: CostPlan,
+  spec: JobSpec,
+  session: AwsSession,
+  jobArn: string,
+  env: NodeJS.ProcessEnv,
+  report?: JobReport
+): SpendTracker {
+  return new SpendTracker(plan, spec, jobTasks(session, { ...spec, jobArn }, pollIntervals(env).maxMs), systemClock, report)
 }
 
 /** The final cost and tasks of another job (a baseline nobody waited for), once it has ended. */

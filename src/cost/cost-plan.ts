@@ -11,6 +11,7 @@ import { logText } from '../common/untrusted.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { formatDuration } from '../report/format.js'
 import { logHeading, logRow } from '../report/log-layout.js'
+import { spendingLimitWords } from './cost-section.js'
 import { formatSetUsd, formatUsd } from './describe.js'
 import { deviceKind } from './devices.js'
 import { maxRuntimeWithin, worstCase, type WorstCase } from './estimate.js'
@@ -76,7 +77,7 @@ function logCostPlan(spec: CostSpec, plan: CostPlan): void {
   } else {
     for (const unknown of plan.worst.unknown) logRow('worst case', `unknown: ${logText(unknown.reason)}`)
   }
-  if (plan.spendingLimit) logRow('spending limit', spendingLimitText(plan.spendingLimit))
+  if (plan.spendingLimit) logRow('spending limit', logText(spendingLimitWords(plan.spendingLimit), 600))
   if (spec.maxCostUsd !== undefined)
     logRow(
       'max-cost-usd',
@@ -84,15 +85,6 @@ function logCostPlan(spec: CostSpec, plan: CostPlan): void {
         ? `${formatSetUsd(spec.maxCostUsd)}: the job is cancelled once its instance time and quantum tasks so far reach it`
         : `${formatSetUsd(spec.maxCostUsd)} (without wait, for the instance time only)`
     )
-}
-
-export function spendingLimitText(limit: SpendingLimitView): string {
-  const amount = (usd: number | undefined) => (usd === undefined ? 'unknown' : formatUsd(usd))
-  const period = limit.periodEnd ? ` until ${limit.periodEnd.toISOString().slice(0, 10)}` : ''
-  return (
-    `${amount(limit.limitUsd)} on ${logText(limit.deviceArn)}${period}: ${amount(limit.totalSpendUsd)} spent, ` +
-    `${amount(limit.queuedSpendUsd)} queued (Braket's spending limits count quantum tasks, not hybrid job instance time)`
-  )
 }
 
 function checkCap(spec: CostSpec, plan: CostPlan): void {

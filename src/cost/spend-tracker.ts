@@ -11,8 +11,12 @@ import type { FollowReport } from '../follow/follow-report.js'
 import { logHeading, logRow } from '../report/log-layout.js'
 import type { JobTasks } from '../tasks/job-tasks.js'
 import { countTasks, quantumTasksOutput, type TaskCounts } from '../tasks/task-counts.js'
+import { quantumTasksSection } from '../tasks/tasks-section.js'
+import type { JobReport } from '../report/job-report.js'
+import { seconds } from '../follow/follow-outcome.js'
 import { billableSoFarMs, jobCost, type CostBreakdown, type TaskUsage } from './arithmetic.js'
-import type { CostPlan } from './cost-plan.js'
+import type { CostPlan, CostSpec } from './cost-plan.js'
+import { costFact, finalCostSection } from './cost-section.js'
 import type { PriceBook } from './price-book.js'
 import { costSentence, describeCost, formatSetUsd, formatUsd } from './describe.js'
 import { capDecision } from './estimate.js'
@@ -93,9 +97,11 @@ export class SpendTracker implements FollowObserver {
 
   constructor(
     private readonly plan: CostPlan,
-    private readonly spec: SpendSpec,
+    private readonly spec: SpendSpec & CostSpec,
     private readonly tasks: JobTasks,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    /** The job's report, which the final cost and tasks are added to. */
+    private readonly report?: JobReport
   ) {}
 
   costOf(job: GetJobCommandOutput, tasks: readonly QuantumTaskSummary[], now: Date): Promise<CostBreakdown> {
@@ -111,6 +117,13 @@ export class SpendTracker implements FollowObserver {
     if (cap === undefined || !cost || !capDecision(cost, cap).cancel) return
     this.capReached = true
     await control.cancel('cost-cap', `The estimated cost so far, ${formatUsd(cost.knownUsd)}, reached max-cost-usd (${formatSetUsd(cap)})`)
+  }
+
+  private log(cost: CostBreakdown, counts: TaskCounts | undefined): void {
+    logHeading('Cost and quantum tasks')
+    for (const line of describeCost(cost)) logRow('cost', logText(line))
+    logRow('quantum tasks', counts ? countsText(counts) : `unknown: ${logText(this.tasks.unavailable ?? '')}`)
+    for (const arn of counts?.failedArns ?? []) logRow('failed task', logText(arn))
   }
 
   /** A line when the job's tasks change: a cap's running total goes with it. */
@@ -130,10 +143,10 @@ export class SpendTracker implements FollowObserver {
     this.final = { cost, ...(counts ? { tasks: counts } : {}) }
     if (counts) core.setOutput('quantum-tasks', quantumTasksOutput(counts))
     if (cost.complete) core.setOutput('cost-usd', String(Number(cost.knownUsd.toFixed(6))))
-    logHeading('Cost and quantum tasks')
-    for (const line of describeCost(cost)) logRow('cost', logText(line))
-    logRow('quantum tasks', counts ? countsText(counts) : `unknown: ${logText(this.tasks.unavailable ?? '')}`)
-    for (const arn of counts?.failedArns ?? []) logRow('failed task', logText(arn))
+    this.log(cost, counts)
+    this.report?.addSection(finalCostSection(this.spec, this.plan, cost, seconds(job.billableDuration)))
+    this.report?.setFact(costFact(cost, this.spec.maxCostUsd))
+    this.report?.addSection(quantumTasksSection(counts, this.tasks.unavailable))
     if (!this.capReached) return
     return {
       failure:

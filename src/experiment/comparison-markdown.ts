@@ -3,6 +3,7 @@
 // billable time and cost, the settings that differ, and the regressions that fail
 // the step. Everything from a record or the job is neutralised. Pure.
 import { codeText, escapeHtml, markdownText } from '../common/untrusted.js'
+import { markdownTable } from '../common/markdown-table.js'
 import { formatNumber } from '../follow/metric-chart.js'
 import type { Comparison, MetricDelta, MetricSide, SettingDifference } from './comparison.js'
 import { percentText, quantityDelta, quantityValue, signed, VERDICT_MARKS } from './comparison-text.js'
@@ -17,20 +18,12 @@ function sideText(side: MetricSide | undefined): string {
   return side.best !== undefined ? `${formatNumber(side.final)} (best ${formatNumber(side.best)})` : formatNumber(side.final)
 }
 
-const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
-
-function metricRow(metric: MetricDelta): string {
+function metricRow(metric: MetricDelta): string[] {
   const mark = VERDICT_MARKS[metric.verdict]
   const delta = metric.delta !== undefined ? signed(metric.delta) : '—'
   const goal = metric.goal ? ` <sub>${metric.goal}</sub>` : ''
   const name = `${markdownText(metric.name, 100)}${goal}`
-  return row([
-    name,
-    sideText(metric.baseline),
-    sideText(metric.current),
-    `${delta}${mark ? ` ${mark}` : ''}`,
-    percentText(metric.deltaPercent)
-  ])
+  return [name, sideText(metric.baseline), sideText(metric.current), `${delta}${mark ? ` ${mark}` : ''}`, percentText(metric.deltaPercent)]
 }
 
 function differenceText(difference: SettingDifference): string {
@@ -48,9 +41,11 @@ export function baselineLine(comparison: Comparison): string {
   )
 }
 
+const RIGHT = ['left', 'right', 'right', 'right', 'right'] as const
+
 function metricTable(comparison: Comparison): string {
   if (comparison.metrics.length === 0) return '_Neither run logged metrics._'
-  return ['| Metric | Baseline | This run | Δ | Δ% |', '| --- | --: | --: | --: | --: |', ...comparison.metrics.map(metricRow)].join('\n')
+  return markdownTable(['Metric', 'Baseline', 'This run', 'Δ', 'Δ%'], comparison.metrics.map(metricRow), RIGHT)
 }
 
 function runTable(comparison: Comparison): string {
@@ -61,33 +56,33 @@ function runTable(comparison: Comparison): string {
   ]
   const shown = rows.filter(([, quantity]) => quantity.baseline !== undefined || quantity.current !== undefined)
   if (shown.length === 0) return ''
-  return [
-    '| | Baseline | This run | Δ |',
-    '| --- | --: | --: | --: |',
-    ...shown.map(([label, quantity, kind]) =>
-      row([label, quantityValue(quantity.baseline, kind), quantityValue(quantity.current, kind), quantityDelta(quantity, kind)])
-    )
-  ].join('\n')
+  return markdownTable(
+    ['', 'Baseline', 'This run', 'Δ'],
+    shown.map(([label, quantity, kind]) => [
+      label,
+      quantityValue(quantity.baseline, kind),
+      quantityValue(quantity.current, kind),
+      quantityDelta(quantity, kind)
+    ]),
+    RIGHT
+  )
 }
 
 /** The table of goal metrics that fail the step; empty when none do. */
 export function regressionTable(comparison: Comparison): string {
   if (comparison.regressions.length === 0) return ''
+  const limit = formatNumber(comparison.maxRegressionPercent ?? 0)
+  const rows = comparison.regressions.map((metric) => [
+    markdownText(metric.name, 100),
+    metric.goal === 'min' ? 'lower is better' : 'higher is better',
+    formatNumber(metric.baseline!.final),
+    formatNumber(metric.current!.final),
+    percentText(metric.worsePercent).replace(/^\+/, '')
+  ])
   return [
-    `**❌ Worse than the baseline by more than max-regression-percent (${formatNumber(comparison.maxRegressionPercent ?? 0)}%):**`,
-    '',
-    '| Metric | Goal | Baseline | This run | Worse by |',
-    '| --- | --- | --: | --: | --: |',
-    ...comparison.regressions.map((metric) =>
-      row([
-        markdownText(metric.name, 100),
-        metric.goal === 'min' ? 'lower is better' : 'higher is better',
-        formatNumber(metric.baseline!.final),
-        formatNumber(metric.current!.final),
-        percentText(metric.worsePercent).replace(/^\+/, '')
-      ])
-    )
-  ].join('\n')
+    `**❌ Worse than the baseline by more than max-regression-percent (${limit}%):**`,
+    markdownTable(['Metric', 'Goal', 'Baseline', 'This run', 'Worse by'], rows, ['left', 'left', 'right', 'right', 'right'])
+  ].join('\n\n')
 }
 
 export function comparisonMarkdown(comparison: Comparison): string {

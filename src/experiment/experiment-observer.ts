@@ -30,7 +30,7 @@ export function experimentObserver(run: ExperimentRun, spend?: SpendSource, view
   return {
     name: 'experiment record and comparison',
     async onEnd(report: FollowReport): Promise<EndNote | void> {
-      const resultsExcerpt = report.results?.resultsExcerpt
+      const resultsExcerpt = report.results?.resultsPreview
       const final = spend?.final
       await run.complete({
         job: report.outcome.job,

@@ -62,7 +62,7 @@ export function chartText(text: string, max: number): string {
 const quoted = (text: string) => `"${text}"`
 
 /** Sorted by x; for an x logged more than once, its last value. */
-export function byX(points: readonly SeriesPoint[]): SeriesPoint[] {
+function byX(points: readonly SeriesPoint[]): SeriesPoint[] {
   const last = new Map<number, number>()
   for (const point of points) last.set(point.x, point.y)
   return [...last].map(([x, y]) => ({ x, y })).sort((a, b) => a.x - b.x)

@@ -1,4 +1,21 @@
 // ESM jest with ts-jest: the @actions toolkit v3 packages are ESM-only.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, join } from 'node:path'
+
+// python3 may be a version manager's shim (pyenv's takes seconds to start), and the suite starts python3 hundreds
+// of times: the pre-flight of every action run, the jobs the stand-in and run-on-runner execute. A folder whose
+// python3 links to the interpreter itself goes first on PATH, for the test workers and the processes they start.
+try {
+  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim()
+  const dir = mkdtempSync(join(tmpdir(), 'python3-'))
+  symlinkSync(python, join(dir, 'python3'))
+  process.env.PATH = `${dir}${delimiter}${process.env.PATH ?? ''}`
+} catch {
+  // No python3: the tests that need it say so.
+}
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],

@@ -20,7 +20,7 @@ const baseInputs = {
   device: SV1,
   'source-dir': 'algorithms/vqe',
   'entry-point': 'vqe.main:run',
-  hyperparameters: 'shots: 1000\nlayers: 3'
+  hyperparameters: 'shots: 1000\niterations: 3'
 }
 
 let standIn: StandIn
@@ -130,7 +130,7 @@ describe('submitting with the workflow OIDC token', () => {
     }
 
     // The request Braket got: the hyperparameters, the device, the archive it points at.
-    expect(job.request.hyperParameters).toEqual({ shots: '1000', layers: '3' })
+    expect(job.request.hyperParameters).toEqual({ shots: '1000', iterations: '3' })
     expect(job.request.deviceConfig).toEqual({ device: SV1 })
     expect(job.request.tags).toMatchObject({ 'github:repository': 'octo/quantum-lab', 'github:run-id': '4242', 'github:run-attempt': '1' })
     const source = /^s3:\/\/([^/]+)\/(.+)$/.exec(run.outputs['source-s3-uri']!)!

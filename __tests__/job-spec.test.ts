@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { probePath } from '../src/inputs/path-probe.js'
-import { readFileSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_NAMES, readInputs } from '../src/inputs/action-inputs.js'
 import { InputError, problemText } from '../src/inputs/input-error.js'
@@ -230,8 +230,8 @@ describe('the checkout, as the input checks see it', () => {
     const root = await mkdtemp(join(tmpdir(), 'probe-'))
     await mkdir(join(root, 'vqe'))
     await writeFile(join(root, 'vqe.py'), '')
-    expect(probePath(join(root, 'vqe'))).toEqual({ kind: 'directory' })
-    expect(probePath(join(root, 'vqe.py'))).toEqual({ kind: 'file' })
+    expect(probePath(join(root, 'vqe'))).toEqual({ kind: 'directory', realPath: join(realpathSync(root), 'vqe') })
+    expect(probePath(join(root, 'vqe.py'))).toEqual({ kind: 'file', realPath: join(realpathSync(root), 'vqe.py') })
     expect(probePath(join(root, 'gone'))).toEqual({ kind: 'missing' })
     expect(probePath(join(root, 'vqe.py', 'below-a-file'))).toEqual({ kind: 'missing' })
   })

@@ -1,4 +1,5 @@
-// The action, start to end: validate → digest the source → credentials → upload if new → submit → report → follow.
+// The action, start to end: validate → digest the source → pre-flight → credentials → upload if new → submit → report → follow
+// (or, with run-on-runner, the job run here instead of in AWS).
 import * as core from '@actions/core'
 import { digestSource } from './archive/package-source.js'
 import { openAwsSession } from './aws/aws-session.js'
@@ -14,10 +15,12 @@ import { followJob } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
 import { readInputs } from './inputs/action-inputs.js'
+import { preflightAlgorithm } from './preflight/preflight.js'
 import { defaultBucket, planJob } from './plan/job-plan.js'
 import { buildJobSpec } from './inputs/job-spec.js'
 import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
+import { runOnRunner } from './runner/run-on-runner.js'
 import { stageSource } from './upload/stage-object.js'
 import { reportFailure } from './report/failure-report.js'
 import { currentRun } from './report/run-reference.js'
@@ -42,12 +45,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { sourcePath: sourceDir, entryModule: entryPoint, compression, excludeRules: exclude } = spec
     const source = await digestSource({ sourceDir, entryPoint, compression, exclude })
     logPackaging(spec, source)
+    // The algorithm read as the container will run it (entry point, hyperparameters, requirements): still nothing spent.
+    await preflightAlgorithm(spec, source, env)
 
     if (spec.dryRun) {
       logDryRunCost()
       const channels = await resolveInputChannels(spec, spec.bucket ?? defaultBucket(spec.region, '{account-id}'), undefined)
       return printDryRun(spec, planJob(spec, identity, source, channels, '{account-id}', 1))
     }
+    // Fork pull requests get no credentials: the job runs on the runner as the container would, and is reported the same way.
+    if (spec.runOnRunner) return await runOnRunner({ spec, identity, source, env })
 
     // 3. Credentials: the workflow's OIDC token for the role, or what the environment has.
     const session = await openAwsSession(spec.credentials, spec.region, { getIdToken: (audience) => core.getIDToken(audience), env })

@@ -64566,7 +64566,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5656:
+/***/ 9338:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67556,26 +67556,35 @@ function untrusted_logText(text, max = 500) {
 function untrusted_quoted(text, max = 500) {
     return defuseCommands(`"${oneLine(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), max)}"`);
 }
+/** Breaks what GitHub would turn into a link by itself (http://…, www.…), with character references Markdown shows as they are. */
+function noAutolink(text) {
+    return text.replace(/(https?):\/\//gi, '$1&#58;//').replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+}
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 /**
  * Untrusted text for Markdown (summary, PR comment), as plain words: HTML escaped,
  * Markdown's punctuation backslash-escaped, `@` kept from mentioning anyone, line
- * breaks folded, and `|` escaped so it stays inside a table cell.
+ * breaks folded, `|` escaped so it stays inside a table cell, and no autolinks.
  */
 function markdownText(text, max = 500) {
     const single = oneLine(text, max);
     const escaped = single.replace(/[\\`*_[\]#!|~]/g, '\\$&').replace(/^(\s*)([-+>]|\d+\.)/, '$1\\$2');
-    return escapeHtml(escaped).replace(/@/g, '@\u200b');
+    return noAutolink(escapeHtml(escaped)).replace(/@/g, '@\u200b');
 }
-/** Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped. */
+/**
+ * Untrusted text as inline code in Markdown or HTML: `<code>` with its content escaped.
+ * Outside an HTML block, Markdown still reads what is between the tags: its punctuation
+ * (and what would make an autolink) goes in as character references, which Markdown
+ * shows as they are.
+ */
 function codeText(text, max = 500) {
-    return `<code>${escapeHtml(oneLine(text, max)).replace(/\|/g, '&#124;').replace(/@/g, '&#64;')}</code>`;
+    return `<code>${noAutolink(escapeHtml(oneLine(text, max)).replace(/[\\`*_[\]|~@]/g, (char) => `&#${char.charCodeAt(0)};`))}</code>`;
 }
-/** Untrusted multi-line text for a `<pre>` block: escaped, and every line kept. */
+/** Untrusted multi-line text for a `<pre>` block: escaped (no code fence either), and every line kept. */
 function preText(text) {
-    return `<pre>${escapeHtml(text).replace(/@/g, '&#64;')}</pre>`;
+    return `<pre>${escapeHtml(text).replace(/[@`]/g, (char) => `&#${char.charCodeAt(0)};`)}</pre>`;
 }
 /**
  * JSON text for the step log, still valid and meaning the same: a `##[` inside a
@@ -67885,13 +67894,9 @@ function stsClient(region, maxAttempts = RETRIES.maxAttempts) {
  */
 const PRICING_ENDPOINT_REGION = 'us-east-1';
 function pricingClient(session, endpointRegion = PRICING_ENDPOINT_REGION) {
-    return new PricingClient({
-        region: endpointRegion,
-        credentials: session.credentials,
-        maxAttempts: 6,
-        retryMode: 'standard',
-        customUserAgent: USER_AGENT
-    });
+    const client = new PricingClient({ region: endpointRegion, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
+    client.middlewareStack.use(nameFailedCalls());
+    return client;
 }
 
 ;// CONCATENATED MODULE: ./.build/aws/retry.js
@@ -67982,14 +67987,20 @@ function refusalAdvice(code, request, token) {
             return undefined;
     }
 }
-/** core.getIDToken failed: GitHub's token service, not AWS. Its status is only in the message text. */
+/**
+ * core.getIDToken failed: GitHub's token service, not AWS. The toolkit's message
+ * ("Failed to get ID Token. Error Code : 500 Error Message: …") is the only place
+ * its status is found; the step log gets "HTTP 500: …".
+ */
 class TokenRequestError extends Error {
     original;
     status;
     constructor(original) {
-        super(errors_errorMessage(original).replace(/\s+/g, ' ').trim());
+        const text = errors_errorMessage(original).replace(/\s+/g, ' ').trim();
+        const status = /Error Code\s*:\s*(\d{3})/.exec(text)?.[1];
+        const detail = /Error Message:\s*(.*)$/.exec(text)?.[1] ?? text;
+        super(status ? `HTTP ${status}: ${detail}` : detail);
         this.original = original;
-        const status = /Error Code\s*:\s*(\d{3})/.exec(errors_errorMessage(original))?.[1];
         if (status)
             this.status = Number(status);
     }
@@ -68162,6 +68173,7 @@ const INPUT_NAMES = [
     'volume-size-gb',
     'max-runtime-seconds',
     'hyperparameters',
+    'hyperparameters-must-bind',
     'input-data',
     's3-bucket',
     's3-prefix',
@@ -68177,6 +68189,8 @@ const INPUT_NAMES = [
     'idempotency-key',
     'experiment',
     'dry-run',
+    'run-on-runner',
+    'local-device',
     'wait',
     'wait-timeout-minutes',
     'cancel-on-timeout',
@@ -68284,9 +68298,20 @@ function scalarText(node) {
 const PROVENANCE_TAG_PREFIX = 'github:';
 /** AWS's limit of tags on one resource (a tagging rule across services, not in the Braket model). */
 const MAX_TAGS = 50;
+/** AWS's tagging limits on a key and a value (in characters), likewise outside the Braket model. */
+const MAX_KEY_LENGTH = 128;
+const MAX_VALUE_LENGTH = 256;
 function readTags(raw, ownTagCount, report) {
     const tags = parseStringMap('tags', raw.tags, report);
-    for (const key of Object.keys(tags)) {
+    for (const [key, value] of Object.entries(tags)) {
+        if ([...key].length > MAX_KEY_LENGTH)
+            report({ input: 'tags', message: `the key ${shownValue(key)} is too long: AWS allows at most ${MAX_KEY_LENGTH} characters.` });
+        if ([...value].length > MAX_VALUE_LENGTH)
+            report({
+                input: 'tags',
+                message: `the value of ${shownValue(key)} is too long: it has ${[...value].length} characters; AWS allows at most ` +
+                    `${MAX_VALUE_LENGTH}.`
+            });
         if (key.toLowerCase().startsWith('aws:'))
             report({ input: 'tags', message: `${shownValue(key)}: keys starting with aws: (in any case) are reserved for AWS.` });
         if (key.startsWith(PROVENANCE_TAG_PREFIX)) {
@@ -71446,22 +71471,60 @@ function readJobSection(raw, report) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./.build/common/paths.js
+// Path containment, one implementation for every check of "is this inside that".
+
+/**
+ * Whether `candidate` is `root` or lies below it, lexically (no links followed).
+ * A name that merely starts with two dots (`..data`) is inside; a path on another
+ * Windows drive (where `relative` answers with an absolute path) is not.
+ * `api` is node's path module for this platform; tests pass `path.win32`.
+ */
+function paths_isInside(root, candidate, api = external_node_path_) {
+    const rel = api.relative(root, candidate);
+    if (rel === '')
+        return true;
+    if (api.isAbsolute(rel))
+        return false;
+    return rel.split(/[\\/]/)[0] !== '..';
+}
+
 ;// CONCATENATED MODULE: ./.build/inputs/path-probe.js
 // What is at a path, for the input checks that need the checkout (source-dir,
 // local input-data). The one filesystem look the input layer takes; passed in,
 // so the checks stay testable without a checkout.
 
 
+
 const probePath = (absolutePath) => {
     try {
         const stats = (0,external_node_fs_.statSync)(absolutePath);
-        return stats.isDirectory() ? { kind: 'directory' } : stats.isFile() ? { kind: 'file' } : { kind: 'other' };
+        // Where the path leads once symbolic links are followed: what would be read and uploaded.
+        const realPath = (0,external_node_fs_.realpathSync)(absolutePath);
+        return stats.isDirectory() ? { kind: 'directory', realPath } : stats.isFile() ? { kind: 'file', realPath } : { kind: 'other' };
     }
     catch (error) {
         const code = errors_errorCode(error);
         return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', why: errors_errorMessage(error) };
     }
 };
+/**
+ * Where a path inside the workspace leads outside it through a symbolic link (the
+ * real path), or undefined when it stays inside. Lexical containment is checked before.
+ */
+function linkedOutside(found, workspace, probe) {
+    if ((found.kind !== 'directory' && found.kind !== 'file') || found.realPath === undefined)
+        return undefined;
+    const root = probe(workspace);
+    const realWorkspace = root.kind === 'directory' ? (root.realPath ?? workspace) : workspace;
+    return paths_isInside(realWorkspace, found.realPath) ? undefined : found.realPath;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/preflight-section.js
+
+function readPreflightSection(raw, report) {
+    return { hyperParametersMustBind: parseBoolean('hyperparameters-must-bind', raw['hyperparameters-must-bind'] || 'true', report) };
+}
 
 ;// CONCATENATED MODULE: ./.build/inputs/region-section.js
 
@@ -71485,22 +71548,37 @@ function readRegion(raw, env, report) {
     return region;
 }
 
-;// CONCATENATED MODULE: ./.build/common/paths.js
-// Path containment, one implementation for every check of "is this inside that".
+;// CONCATENATED MODULE: ./.build/inputs/runner-section.js
 
-/**
- * Whether `candidate` is `root` or lies below it, lexically (no links followed).
- * A name that merely starts with two dots (`..data`) is inside; a path on another
- * Windows drive (where `relative` answers with an absolute path) is not.
- * `api` is node's path module for this platform; tests pass `path.win32`.
- */
-function paths_isInside(root, candidate, api = external_node_path_) {
-    const rel = api.relative(root, candidate);
-    if (rel === '')
-        return true;
-    if (api.isAbsolute(rel))
-        return false;
-    return rel.split(/[\\/]/)[0] !== '..';
+
+const DEFAULT_LOCAL_DEVICE = 'local:braket/braket.local.qubit';
+function readRunnerSection(raw, report) {
+    const runOnRunner = parseBoolean('run-on-runner', raw['run-on-runner'], report);
+    const localDevice = raw['local-device'] || DEFAULT_LOCAL_DEVICE;
+    if (!LOCAL_DEVICE.test(localDevice))
+        report({
+            input: 'local-device',
+            message: `${shownValue(localDevice)} is not allowed: give a simulator the job's code runs itself, local:<provider>/<name>, such as ` +
+                `${DEFAULT_LOCAL_DEVICE}.`
+        });
+    return { runOnRunner, localDevice };
+}
+/** What run-on-runner cannot do: it calls no AWS API, so it cannot read S3 or only validate. */
+function checkRunOnRunner(runner, dryRun, channels, report) {
+    if (!runner.runOnRunner)
+        return;
+    if (dryRun)
+        report({
+            input: 'run-on-runner',
+            message: 'is true, and so is dry-run: choose one (dry-run only validates; run-on-runner runs the job here).'
+        });
+    for (const channel of channels)
+        if (channel.s3Uri !== undefined)
+            report({
+                input: 'input-data',
+                message: `channel ${shownValue(channel.channelName)} is ${shownValue(channel.s3Uri)}, but run-on-runner calls no AWS API, so it cannot ` +
+                    `read S3: give a path in the repository for this channel when the job runs on the runner.`
+            });
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -75491,6 +75569,7 @@ function compileOne(text) {
 
 
 
+
 function readSourceSection(raw, workspace, probe, report) {
     const compression = readCompression(raw, report);
     const sourceDir = raw['source-dir'];
@@ -75526,6 +75605,9 @@ function checkSourcePath(sourceDir, sourcePath, workspace, compression, probe, r
     if (!paths_isInside(workspace, sourcePath))
         return fail(`is outside the workspace ${workspace}: give a path inside the repository.`);
     const found = probe(sourcePath);
+    const outside = linkedOutside(found, workspace, probe);
+    if (outside)
+        return fail(`leads outside the workspace (to ${outside}) through a symbolic link: give a path inside the repository.`);
     switch (found.kind) {
         case 'missing':
             return fail(`does not exist in the workspace ${workspace}: check the path, and that actions/checkout ran before this step.`);
@@ -75584,6 +75666,7 @@ function caught(parse, report) {
 
 
 
+
 /** S3's bucket naming rules (S3's own limits, which the Braket model does not carry). */
 const BUCKET_PATTERN = /^(?!xn--)(?!sthree-)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** The forms KMS accepts as a key identifier: key id (or multi-Region key id), key ARN, alias name, alias ARN. */
@@ -75625,13 +75708,31 @@ function readStorageSection(raw, workspace, probe, report) {
     }
     return {
         ...(bucket ? { bucket } : {}),
-        prefix: (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, ''),
+        prefix: readPrefix(raw, report),
         ...(outputS3Path ? { outputS3Path } : {}),
         ...(checkpointS3Uri ? { checkpointS3Uri } : {}),
         ...(checkpointLocalPath ? { checkpointLocalPath } : {}),
         ...(kmsKeyId ? { kmsKeyId } : {}),
         inputChannels: readInputChannels(raw, workspace, probe, report)
     };
+}
+/**
+ * The longest URI the action sends below the prefix is its source archive's,
+ * `s3://<bucket>/<prefix>/sources/<sha256>/source.tar.gz`: with the longest bucket
+ * name it must stay within Braket's limit on S3 URIs.
+ */
+const MAX_BUCKET_NAME = 63;
+const LONGEST_SUFFIX = '/sources/'.length + 64 + '/source.tar.gz'.length;
+function readPrefix(raw, report) {
+    const prefix = (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, '');
+    const max = maxOf(CONSTRAINTS.s3Path) - 's3://'.length - MAX_BUCKET_NAME - 1 - LONGEST_SUFFIX;
+    if ([...prefix].length > max)
+        report({
+            input: 's3-prefix',
+            message: `${shownValue(prefix)} is too long: it has ${[...prefix].length} characters; give at most ${max}, so that the job's S3 URIs ` +
+                `stay within Braket's ${maxOf(CONSTRAINTS.s3Path)} characters.`
+        });
+    return prefix;
 }
 /** Every channel is checked, local paths included, before any is uploaded. */
 function readInputChannels(raw, workspace, probe, report) {
@@ -75656,7 +75757,10 @@ function readInputChannels(raw, workspace, probe, report) {
             continue;
         }
         const found = probe(localPath);
-        if (found.kind === 'missing')
+        const outside = linkedOutside(found, workspace, probe);
+        if (outside)
+            fail(`${shownValue(location)} leads outside the repository (to ${outside}) through a symbolic link: give data inside it.`);
+        else if (found.kind === 'missing')
             fail(`${shownValue(location)} does not exist in the repository.`);
         else if (found.kind === 'unreadable')
             fail(`${shownValue(location)} cannot be read (${found.why}).`);
@@ -75684,6 +75788,8 @@ function readInputChannels(raw, workspace, probe, report) {
 
 
 
+
+
 function buildJobSpec(raw, identity, env, probe = probePath) {
     const problems = [];
     const report = (problem) => problems.push(problem);
@@ -75695,10 +75801,13 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
     const source = readSourceSection(raw, identity.workspace, probe, report);
     const instance = readInstanceSection(raw, region, report);
     const hyperParameters = readHyperParameters(raw, report);
+    const preflight = readPreflightSection(raw, report);
     const storage = readStorageSection(raw, identity.workspace, probe, report);
     const experiment = readExperiment(raw, identity, report);
     const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length, report);
     const dryRun = parseBoolean('dry-run', raw['dry-run'], report);
+    const runner = readRunnerSection(raw, report);
+    checkRunOnRunner(runner, dryRun, storage.inputChannels, report);
     const follow = readFollowSection(raw, identity.workspace, report);
     if (problems.length > 0)
         throw new InputError(problems);
@@ -75714,10 +75823,12 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
         ...instance,
         ...job,
         hyperParameters,
+        ...preflight,
         ...storage,
         tags,
         experiment,
         dryRun,
+        ...runner,
         follow
     };
 }
@@ -75939,8 +76050,9 @@ async function checkDevice(braket, device, region) {
     catch (error) {
         const name = errorName(error);
         if (name === 'ResourceNotFoundException' || name === 'ValidationException') {
-            throw new SubmissionError(`Input "device": ${device} is not a Braket device in ${region} (${describeCall(call)} ${describeFailure(callFailure(error))}). ` +
-                `List the devices with "aws braket search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`);
+            throw new SubmissionError(`Input "device": ${device} is not a Braket device in ${region} (input "aws-region") ` +
+                `(${describeCall(call)} ${describeFailure(callFailure(error))}). Check both inputs; list the devices with "aws braket ` +
+                `search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`);
         }
         throw awsCallError(call, error);
     }
@@ -76175,7 +76287,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5656);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9338);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -33,8 +33,9 @@ export async function checkDevice(braket: BraketClient, device: string, region: 
     const name = errorName(error)
     if (name === 'ResourceNotFoundException' || name === 'ValidationException') {
       throw new SubmissionError(
-        `Input "device": ${device} is not a Braket device in ${region} (${describeCall(call)} ${describeFailure(callFailure(error))}). ` +
-          `List the devices with "aws braket search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`
+        `Input "device": ${device} is not a Braket device in ${region} (input "aws-region") ` +
+          `(${describeCall(call)} ${describeFailure(callFailure(error))}). Check both inputs; list the devices with "aws braket ` +
+          `search-devices --filters name=deviceStatus,values=ONLINE --region ${region}".`
       )
     }
     throw awsCallError(call, error)

@@ -58,11 +58,7 @@ export function stsClient(region: string, maxAttempts: number = RETRIES.maxAttem
 export const PRICING_ENDPOINT_REGION = 'us-east-1'
 
 export function pricingClient(session: Pick<AwsSession, 'credentials'>, endpointRegion = PRICING_ENDPOINT_REGION): PricingClient {
-  return new PricingClient({
-    region: endpointRegion,
-    credentials: session.credentials,
-    maxAttempts: 6,
-    retryMode: 'standard',
-    customUserAgent: USER_AGENT
-  })
+  const client = new PricingClient({ region: endpointRegion, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
+  client.middlewareStack.use(nameFailedCalls())
+  return client
 }

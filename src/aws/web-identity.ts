@@ -80,12 +80,18 @@ function refusalAdvice(code: string, request: WebIdentityRequest, token: string 
   }
 }
 
-/** core.getIDToken failed: GitHub's token service, not AWS. Its status is only in the message text. */
+/**
+ * core.getIDToken failed: GitHub's token service, not AWS. The toolkit's message
+ * ("Failed to get ID Token. Error Code : 500 Error Message: …") is the only place
+ * its status is found; the step log gets "HTTP 500: …".
+ */
 class TokenRequestError extends Error {
   readonly status?: number
   constructor(readonly original: unknown) {
-    super(errorMessage(original).replace(/\s+/g, ' ').trim())
-    const status = /Error Code\s*:\s*(\d{3})/.exec(errorMessage(original))?.[1]
+    const text = errorMessage(original).replace(/\s+/g, ' ').trim()
+    const status = /Error Code\s*:\s*(\d{3})/.exec(text)?.[1]
+    const detail = /Error Message:\s*(.*)$/.exec(text)?.[1] ?? text
+    super(status ? `HTTP ${status}: ${detail}` : detail)
     if (status) this.status = Number(status)
   }
 

@@ -6,8 +6,7 @@ import * as core from '@actions/core'
 import type { BraketClient } from '@aws-sdk/client-braket'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { awsCallError, failedOperation } from '../aws/aws-call.js'
-import { describeError } from '../common/errors.js'
+import { awsCallError } from '../aws/aws-call.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { runUrl, type RunIdentity } from '../plan/run-identity.js'
 import type { SubmissionOutputs } from '../report/submission-report.js'
@@ -18,7 +17,7 @@ import { advancePointer } from './pointer.js'
 import { readJobOutcome, type SpendOf } from './read-job-outcome.js'
 import { outcomeKnown, type ExperimentRecord } from './record.js'
 import { recordKey, refFolder } from './record-keys.js'
-import { lostRace, RecordStore, type RecordBucket } from './record-store.js'
+import { failedCallText, lostRace, RecordStore, type RecordBucket } from './record-store.js'
 import { chooseBaseline, runSubject, type BaselineChoice, type EventPayload } from './run-subject.js'
 import { slug } from './experiment-name.js'
 
@@ -78,14 +77,13 @@ export class ExperimentRun {
     return `s3://${this.context.bucket.bucket}/${key}`
   }
 
-  /** A failed S3 call, named, with what to do: the job goes on. */
-  private warn(what: string, target: string, error: unknown): void {
+  /** A failed S3 call, named (RecordStore's awsCall), with what to do: the job goes on. */
+  private warn(what: string, error: unknown): void {
     const prefix = `s3://${this.context.bucket.bucket}/${this.context.spec.prefix ? `${this.context.spec.prefix}/` : ''}experiments/*`
-    const call = { service: 'S3' as const, operation: failedOperation(error) ?? 'request', target }
     const advice =
       `The job is not affected. Comparing runs needs ${PERMISSIONS} on ${prefix} in the role's policy (the README lists them); ` +
       `re-running is safe.`
-    core.warning(`Could not ${what}: ${awsCallError(call, error, { advice }).message}`, { title: 'experiment' })
+    core.warning(`Could not ${what}: ${failedCallText(error)}. ${advice}`, { title: 'experiment' })
   }
 
   private async save(what: string): Promise<void> {
@@ -93,7 +91,7 @@ export class ExperimentRun {
       await this.store.write(this.key, this.record)
       this.written = true
     } catch (error) {
-      this.warn(what, this.uri(this.key), error)
+      this.warn(what, error)
     }
   }
 
@@ -105,7 +103,7 @@ export class ExperimentRun {
       try {
         await advancePointer(this.store, this.folder, this.key, this.record, this.context.now())
       } catch (error) {
-        this.warn('move the latest-completed pointer', this.uri(`${this.folder}latest-completed.json`), error)
+        this.warn('move the latest-completed pointer', error)
       }
     }
     return this.record
@@ -136,12 +134,8 @@ export class ExperimentRun {
         core.info(`Baseline: recorded the outcome of ${found.record.job.name} (${found.record.status}) at ${this.uri(found.key)}`)
       return { kind: 'compared', baseline: found.record, comparison: compareRuns(this.record, found.record, choice.why, spec.comparison) }
     } catch (error) {
-      this.warn(
-        `read the baseline's records of branch ${choice.branch}`,
-        this.uri(refFolder(spec.prefix, spec.experiment, choice.ref)),
-        error
-      )
-      return { kind: 'none', branch: choice.branch, reason: `its records could not be read (${describeError(error)})` }
+      this.warn(`read the baseline's records of branch ${choice.branch}`, error)
+      return { kind: 'none', branch: choice.branch, reason: `its records could not be read (${failedCallText(error)})` }
     }
   }
 
@@ -173,7 +167,7 @@ export class ExperimentRun {
       await this.store.write(stored.key, record, { ifMatch: stored.etag })
     } catch (error) {
       // Another run recorded it first: same job, same outcome.
-      if (!lostRace(error)) this.warn("complete the baseline's experiment record", this.uri(stored.key), error)
+      if (!lostRace(error)) this.warn("complete the baseline's experiment record", error)
     }
     return record
   }

@@ -3,11 +3,10 @@
 // one whose outcome nobody recorded (wait: false) is completed on the spot and,
 // once COMPLETED, moves the pointer. latest-completed.json answers when the
 // newest records hold no completed job.
-import { awsCallError, failedOperation } from '../aws/aws-call.js'
 import { advancePointer, readPointer, type Pointer } from './pointer.js'
 import { outcomeKnown, parseRecord, type ExperimentRecord } from './record.js'
 import { isRecordKey } from './record-keys.js'
-import type { RecordStore } from './record-store.js'
+import { failedCallText, type RecordStore } from './record-store.js'
 
 /** Newest records looked at before falling back to the pointer. */
 const LOOKBACK = 10
@@ -50,12 +49,7 @@ async function pointAt(search: BaselineSearch, key: string, record: ExperimentRe
   try {
     await advancePointer(search.store, search.folder, key, record, search.now())
   } catch (error) {
-    const call = {
-      service: 'S3' as const,
-      operation: failedOperation(error) ?? 'request',
-      target: `s3://${search.store.target.bucket}/${search.folder}latest-completed.json`
-    }
-    search.warn(`Could not point latest-completed.json at ${key}: ${awsCallError(call, error).message}`)
+    search.warn(`Could not point latest-completed.json at ${key}: ${failedCallText(error)}.`)
   }
 }
 

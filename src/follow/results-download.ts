@@ -54,7 +54,8 @@ export async function downloadResults(s3: S3Client, outputS3Path: string, dir: s
 
 const PREVIEW_READ_BYTES = 256 * 1024
 
-async function previewOf(path: string): Promise<string> {
+/** A look at a results.json on disk (JSON, rounded, long arrays shortened). */
+export async function previewOf(path: string): Promise<string> {
   const size = (await stat(path)).size
   if (size > PREVIEW_READ_BYTES) return `/* results.json is ${size} bytes: too large to show here */`
   return jsonPreview(await readFile(path, 'utf8'))

@@ -4,7 +4,7 @@ import { CONSTRAINTS, checkConstraint } from './constraints.js'
 import { shownValue, type Report } from './parse-input.js'
 
 const DEVICE_ARN = /^arn:aws[a-z-]*:braket:([a-z0-9-]*):(\d{12})?:device\/.+$/
-const LOCAL_DEVICE = /^local:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
+export const LOCAL_DEVICE = /^local:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
 const EXAMPLES =
   'a Braket device ARN (arn:aws:braket:<region>::device/qpu/<provider>/<name>, or arn:aws:braket:::device/quantum-simulator/amazon/sv1) ' +
   'or a simulator inside the job (local:<provider>/<name>, such as local:braket/braket.local.qubit)'

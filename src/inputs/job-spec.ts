@@ -17,7 +17,9 @@ import { readInstanceSection, type InstanceSection } from './instance-section.js
 import { readJobSection, type JobSection } from './job-section.js'
 import { parseBoolean, type Report } from './parse-input.js'
 import { probePath, type PathProbe } from './path-probe.js'
+import { readPreflightSection } from './preflight-section.js'
 import { readRegion } from './region-section.js'
+import { checkRunOnRunner, readRunnerSection, type RunnerSection } from './runner-section.js'
 import { readSourceSection, type SourceSection } from './source-section.js'
 import { readStorageSection, type StorageSection } from './storage-section.js'
 import { readTags } from './tags-section.js'
@@ -25,13 +27,15 @@ import { readTags } from './tags-section.js'
 export type { CredentialSource } from './credentials-section.js'
 export type { InputChannel } from './storage-section.js'
 
-export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSection, JobSection, StorageSection {
+export interface JobSpec extends Omit<SourceSection, 'entryModule'>, InstanceSection, JobSection, StorageSection, RunnerSection {
   /** The parsed entry point (always there once the inputs are valid). */
   entryModule: EntryPoint
   region: string
   credentials: CredentialSource
   device: string
   hyperParameters: Record<string, string>
+  /** Hyperparameters that do not bind to the entry function stop the step (else a warning). */
+  hyperParametersMustBind: boolean
   tags: Record<string, string>
   dryRun: boolean
   /** The experiment this run belongs to, slugged: shared by push and pull-request runs of the same step. */
@@ -56,10 +60,13 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   const source = readSourceSection(raw, identity.workspace, probe, report)
   const instance = readInstanceSection(raw, region, report)
   const hyperParameters = readHyperParameters(raw, report)
+  const preflight = readPreflightSection(raw, report)
   const storage = readStorageSection(raw, identity.workspace, probe, report)
   const experiment = readExperiment(raw, identity, report)
   const tags = readTags(raw, Object.keys(provenanceTags(identity, identity.runAttempt, experiment)).length, report)
   const dryRun = parseBoolean('dry-run', raw['dry-run'], report)
+  const runner = readRunnerSection(raw, report)
+  checkRunOnRunner(runner, dryRun, storage.inputChannels, report)
   const follow = readFollowSection(raw, identity.workspace, report)
   const comparison = readComparisonSection(raw, follow.wait, report)
   const maxCostUsd = readMaxCost(raw, report)
@@ -76,12 +83,14 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
     ...instance,
     ...job,
     hyperParameters,
+    ...preflight,
     ...storage,
     tags,
     experiment,
     comparison,
     ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
     dryRun,
+    ...runner,
     follow
   }
 }

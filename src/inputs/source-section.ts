@@ -10,7 +10,7 @@ import type { Compression } from '../archive/types.js'
 import type { RawInputs } from './action-inputs.js'
 import { CONSTRAINTS, checkConstraint } from './constraints.js'
 import { parseLines, shownValue, type Report } from './parse-input.js'
-import type { PathProbe } from './path-probe.js'
+import { linkedOutside, type PathProbe } from './path-probe.js'
 
 export interface SourceSection {
   /** Absolute path of the algorithm directory (or file, with compression none). */
@@ -67,6 +67,8 @@ function checkSourcePath(
   const fail = (message: string) => report({ input: 'source-dir', message: `${shownValue(sourceDir)} ${message}` })
   if (!isInside(workspace, sourcePath)) return fail(`is outside the workspace ${workspace}: give a path inside the repository.`)
   const found = probe(sourcePath)
+  const outside = linkedOutside(found, workspace, probe)
+  if (outside) return fail(`leads outside the workspace (to ${outside}) through a symbolic link: give a path inside the repository.`)
   switch (found.kind) {
     case 'missing':
       return fail(`does not exist in the workspace ${workspace}: check the path, and that actions/checkout ran before this step.`)

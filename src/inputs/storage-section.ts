@@ -5,7 +5,7 @@ import { isInside } from '../common/paths.js'
 import type { RawInputs } from './action-inputs.js'
 import { CONSTRAINTS, checkConstraint, maxOf } from './constraints.js'
 import { parseStringMap, shownValue, type Report } from './parse-input.js'
-import type { PathProbe } from './path-probe.js'
+import { linkedOutside, type PathProbe } from './path-probe.js'
 
 export interface InputChannel {
   channelName: string
@@ -67,13 +67,34 @@ export function readStorageSection(raw: RawInputs, workspace: string, probe: Pat
   }
   return {
     ...(bucket ? { bucket } : {}),
-    prefix: (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, ''),
+    prefix: readPrefix(raw, report),
     ...(outputS3Path ? { outputS3Path } : {}),
     ...(checkpointS3Uri ? { checkpointS3Uri } : {}),
     ...(checkpointLocalPath ? { checkpointLocalPath } : {}),
     ...(kmsKeyId ? { kmsKeyId } : {}),
     inputChannels: readInputChannels(raw, workspace, probe, report)
   }
+}
+
+/**
+ * The longest URI the action sends below the prefix is its source archive's,
+ * `s3://<bucket>/<prefix>/sources/<sha256>/source.tar.gz`: with the longest bucket
+ * name it must stay within Braket's limit on S3 URIs.
+ */
+const MAX_BUCKET_NAME = 63
+const LONGEST_SUFFIX = '/sources/'.length + 64 + '/source.tar.gz'.length
+
+function readPrefix(raw: RawInputs, report: Report): string {
+  const prefix = (raw['s3-prefix'] || 'jobs').replace(/^\/+|\/+$/g, '')
+  const max = maxOf(CONSTRAINTS.s3Path) - 's3://'.length - MAX_BUCKET_NAME - 1 - LONGEST_SUFFIX
+  if ([...prefix].length > max)
+    report({
+      input: 's3-prefix',
+      message:
+        `${shownValue(prefix)} is too long: it has ${[...prefix].length} characters; give at most ${max}, so that the job's S3 URIs ` +
+        `stay within Braket's ${maxOf(CONSTRAINTS.s3Path)} characters.`
+    })
+  return prefix
 }
 
 /** Every channel is checked, local paths included, before any is uploaded. */
@@ -98,7 +119,9 @@ function readInputChannels(raw: RawInputs, workspace: string, probe: PathProbe, 
       continue
     }
     const found = probe(localPath)
-    if (found.kind === 'missing') fail(`${shownValue(location)} does not exist in the repository.`)
+    const outside = linkedOutside(found, workspace, probe)
+    if (outside) fail(`${shownValue(location)} leads outside the repository (to ${outside}) through a symbolic link: give data inside it.`)
+    else if (found.kind === 'missing') fail(`${shownValue(location)} does not exist in the repository.`)
     else if (found.kind === 'unreadable') fail(`${shownValue(location)} cannot be read (${found.why}).`)
     else if (found.kind === 'other') fail(`${shownValue(location)} is neither a file nor a directory.`)
     else channels.push({ channelName, localPath })

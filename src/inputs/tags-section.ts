@@ -6,10 +6,22 @@ import { parseStringMap, shownValue, type Report } from './parse-input.js'
 export const PROVENANCE_TAG_PREFIX = 'github:'
 /** AWS's limit of tags on one resource (a tagging rule across services, not in the Braket model). */
 export const MAX_TAGS = 50
+/** AWS's tagging limits on a key and a value (in characters), likewise outside the Braket model. */
+const MAX_KEY_LENGTH = 128
+const MAX_VALUE_LENGTH = 256
 
 export function readTags(raw: RawInputs, ownTagCount: number, report: Report): Record<string, string> {
   const tags = parseStringMap('tags', raw.tags, report)
-  for (const key of Object.keys(tags)) {
+  for (const [key, value] of Object.entries(tags)) {
+    if ([...key].length > MAX_KEY_LENGTH)
+      report({ input: 'tags', message: `the key ${shownValue(key)} is too long: AWS allows at most ${MAX_KEY_LENGTH} characters.` })
+    if ([...value].length > MAX_VALUE_LENGTH)
+      report({
+        input: 'tags',
+        message:
+          `the value of ${shownValue(key)} is too long: it has ${[...value].length} characters; AWS allows at most ` +
+          `${MAX_VALUE_LENGTH}.`
+      })
     if (key.toLowerCase().startsWith('aws:'))
       report({ input: 'tags', message: `${shownValue(key)}: keys starting with aws: (in any case) are reserved for AWS.` })
     if (key.startsWith(PROVENANCE_TAG_PREFIX)) {

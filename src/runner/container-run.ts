@@ -36,7 +36,8 @@ export interface ContainerStorage {
   checkpoints?: CheckpointStore
 }
 
-export type ProcessStarter = (spec: Omit<ProcessSpec, 'onLines'>) => RunningProcess
+/** Starts a process of the run (stoppable with it) whose lines go to the job's log, and to `spec.onLines` too when given. */
+export type ProcessStarter = (spec: Omit<ProcessSpec, 'onLines'> & Partial<Pick<ProcessSpec, 'onLines'>>) => RunningProcess
 
 /** Returns the python to run the launcher with, after installing what the code needs; throws ContainerSetupError. */
 export type InterpreterSetup = (workspace: ContainerWorkspace, start: ProcessStarter, log: (lines: string[]) => void) => Promise<string>
@@ -88,7 +89,8 @@ export function runContainerJob(options: ContainerRunOptions): ContainerRun {
   let stoppedBecause: string | undefined
   let current: RunningProcess | undefined
   const start: ProcessStarter = (spec) => {
-    current = startProcess({ ...spec, onLines })
+    const also = spec.onLines
+    current = startProcess({ ...spec, onLines: also ? (lines) => (onLines(lines), also(lines)) : onLines })
     // A stop that raced the start.
     if (stoppedBecause !== undefined) current.terminate(options.stopGraceMs)
     return current

@@ -52,16 +52,18 @@ export class JobTasks {
       this.found = [...byArn.values()]
       this.unavailable = undefined
     } catch (error) {
+      const call = {
+        service: 'Braket' as const,
+        operation: 'SearchQuantumTasks',
+        target: `the tasks of ${this.options.jobArn}`,
+        permission: 'braket:SearchQuantumTasks'
+      }
       if (errorName(error) === 'AccessDeniedException') {
         this.denied = true
-        this.unavailable = `SearchQuantumTasks was denied (${describeError(error)})`
-        core.warning(
-          `The job's quantum tasks cannot be counted: SearchQuantumTasks was denied (${describeError(error)}). Allow ` +
-            `braket:SearchQuantumTasks in the role's policy to see them and their cost.`,
-          { title: 'quantum tasks' }
-        )
+        const denied = awsCallError(call, error, { advice: "Allow it in the role's policy to see the job's quantum tasks and their cost." })
+        this.unavailable = denied instanceof AwsCallError ? denied.summary : denied.message
+        core.warning(`The job's quantum tasks cannot be counted: ${denied.message}`, { title: 'quantum tasks' })
       } else if (!this.unavailable) {
-        const call = { service: 'Braket' as const, operation: 'SearchQuantumTasks', target: `the tasks of ${this.options.jobArn}` }
         const failed = awsCallError(call, error, { advice: 'The counts shown are from the last search that answered.' })
         this.unavailable = failed instanceof AwsCallError ? failed.summary : failed.message
         core.warning(failed.message, { title: 'quantum tasks' })

@@ -157,7 +157,9 @@ export async function startService(
       status = error.status
       errorCode = error.code
       await drain(req)
-      if (!res.headersSent) await send(res, definition.renderError(error, ctx, operation))
+      // An error answer is lost as a success would be: the request was handled, the client hears nothing.
+      if (faultKind === 'commit-then-drop') req.socket.destroy()
+      else if (!res.headersSent) await send(res, definition.renderError(error, ctx, operation))
       else res.destroy()
     } finally {
       deps.log.add({

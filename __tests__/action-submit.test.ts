@@ -332,3 +332,31 @@ describe('other ways to run', () => {
     expect(channels[1]!.dataSource.s3DataSource.s3Uri).toBe('s3://shared-data/train/')
   })
 })
+
+describe("the runner's debug logging", () => {
+  it('traces each AWS call (status, attempts, time, request id) and what decided the job, with no secret', async () => {
+    const run = await submitWithRole({ github: { RUNNER_DEBUG: '1', GITHUB_RUN_ID: '7301' } })
+    expect(run.exitCode).toBe(0)
+    const debug = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::debug::'))
+      .map((line) => line.slice('::debug::'.length))
+    const [job] = standIn.jobs.all().filter((each) => each.jobArn === run.outputs['job-arn'])
+    expect(job).toBeDefined()
+    expect(debug).toContainEqual(expect.stringMatching(/^STS AssumeRoleWithWebIdentity: HTTP 200, 1 attempt, \d+ ms, request id \S+/))
+    expect(debug).toContainEqual(expect.stringMatching(/^S3 HeadBucket: HTTP (200|404 \(NotFound\)), 1 attempt, \d+ ms/))
+    expect(debug).toContainEqual(expect.stringMatching(/^Braket GetDevice: HTTP 200, 1 attempt/))
+    expect(debug).toContainEqual(expect.stringMatching(/^Braket CreateJob: HTTP 20\d, 1 attempt/))
+    expect(debug).toContainEqual(
+      `CreateJob for run attempt 1 of 1: clientToken ${job!.request.clientToken}, job name ${job!.request.jobName}`
+    )
+    expectNoSecretIn(run)
+  })
+
+  it('makes no call trace without it (cheap when nobody reads it)', async () => {
+    const run = await submitWithRole({ github: { GITHUB_RUN_ID: '7302' } })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain('::debug::ID token url is') // @actions/core's own line: debug lines do reach stdout
+    expect(run.stdout).not.toMatch(/^::debug::(STS|S3|Braket) /m)
+  })
+})

@@ -106,7 +106,7 @@ describe('run-on-runner', () => {
     expect(run.summary).toContain('<code>local:braket/braket.local.qubit</code>')
     expect(run.summary).toContain('```mermaid\n')
     expect(run.summary).toContain('xychart-beta')
-    expect(run.summary).toContain('"history"')
+    expect(run.summary).toContain('&quot;history&quot;')
     expect(run.summary).not.toContain('Braket console')
 
     const [comment] = github.comments.list(REPO, PR)

@@ -64566,7 +64566,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9338:
+/***/ 6792:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67822,7 +67822,7 @@ function failedOperation(error) {
  * the SDK's retries (so the error is the final one): calls made on the action's
  * behalf, such as lib-storage's UploadPart, can then be named too.
  */
-function aws_call_nameFailedCalls() {
+function nameFailedCalls() {
     return {
         applyToStack(stack) {
             stack.add((next, context) => async (args) => {
@@ -67842,7 +67842,55 @@ function aws_call_nameFailedCalls() {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-braket/dist-cjs/index.js
 var client_braket_dist_cjs = __nccwpck_require__(3118);
+;// CONCATENATED MODULE: ./.build/aws/call-trace.js
+// One debug line per AWS call, shown when the runner's debug logging is on (a
+// re-run with "Enable debug logging", or ACTIONS_STEP_DEBUG): which call, its
+// HTTP status, attempts, time and request id — what a user needs to tell a slow
+// or throttled run from a broken one, and what AWS Support asks for. Never the
+// request or response bodies: they carry credentials and the repository's data.
+
+
+
+function metadataOf(value) {
+    const metadata = value?.$metadata;
+    return typeof metadata === 'object' && metadata !== null ? metadata : {};
+}
+/** `S3 HeadObject: HTTP 404 (NotFound), 1 attempt, 12 ms, request id ABC`. */
+function describeTrace(call, metadata, elapsedMs, errorCode) {
+    const parts = [
+        `HTTP ${metadata.httpStatusCode ?? '—'}${errorCode ? ` (${errorCode})` : ''}`,
+        `${metadata.attempts ?? 1} attempt${(metadata.attempts ?? 1) === 1 ? '' : 's'}`,
+        `${Math.round(elapsedMs)} ms${metadata.totalRetryDelay ? ` (${metadata.totalRetryDelay} ms of it waiting to retry)` : ''}`,
+        ...(metadata.requestId ? [`request id ${metadata.requestId}`] : [])
+    ];
+    return untrusted_logText(`${call}: ${parts.join(', ')}`, 400);
+}
+function traceCalls(service) {
+    return {
+        applyToStack(stack) {
+            stack.add((next, context) => async (args) => {
+                if (!isDebug())
+                    return next(args);
+                const call = `${service} ${context.commandName?.replace(/Command$/, '') ?? 'call'}`;
+                const started = performance.now();
+                try {
+                    const result = await next(args);
+                    debug(describeTrace(call, metadataOf(result.output), performance.now() - started));
+                    return result;
+                }
+                catch (error) {
+                    debug(describeTrace(call, metadataOf(error), performance.now() - started, errors_errorName(error)));
+                    throw error;
+                }
+            }, 
+            // Outside the retries, as nameFailedCalls: one line per call, with its attempts counted.
+            { step: 'initialize', name: 'traceCalls', override: true });
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./.build/aws/clients.js
+
 
 
 
@@ -67857,15 +67905,20 @@ const USER_AGENT = 'braket-hybrid-job-action/1';
  * instead of retrying in lock-step. Six attempts ride out a blip of tens of seconds.
  */
 const RETRIES = { maxAttempts: 6, retryMode: 'standard' };
+/** Failed calls named in their errors; every call traced in the debug log. */
+function instrument(stack, service) {
+    stack.use(nameFailedCalls());
+    stack.use(traceCalls(service));
+}
 /** Braket calls are safe to retry: CreateJob's clientToken makes it idempotent. */
 function braketClient(session) {
     const client = new client_braket_dist_cjs.BraketClient({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
-    client.middlewareStack.use(aws_call_nameFailedCalls());
+    instrument(client.middlewareStack, 'Braket');
     return client;
 }
 function s3Client(session) {
     const client = new S3Client({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
-    client.middlewareStack.use(nameFailedCalls());
+    instrument(client.middlewareStack, 'S3');
     return client;
 }
 /** Reads of the job's logs retry throttling and server faults, as the Braket and S3 clients do. */
@@ -67876,7 +67929,7 @@ function logsClient(session) {
         ...RETRIES,
         customUserAgent: USER_AGENT
     });
-    client.middlewareStack.use(nameFailedCalls());
+    instrument(client.middlewareStack, 'CloudWatch Logs');
     return client;
 }
 /**
@@ -67885,7 +67938,7 @@ function logsClient(session) {
  */
 function stsClient(region, maxAttempts = RETRIES.maxAttempts) {
     const client = new dist_cjs/* STSClient */.iM({ region, maxAttempts, retryMode: RETRIES.retryMode, customUserAgent: USER_AGENT });
-    client.middlewareStack.use(aws_call_nameFailedCalls());
+    instrument(client.middlewareStack, 'STS');
     return client;
 }
 /**
@@ -67895,7 +67948,7 @@ function stsClient(region, maxAttempts = RETRIES.maxAttempts) {
 const PRICING_ENDPOINT_REGION = 'us-east-1';
 function pricingClient(session, endpointRegion = PRICING_ENDPOINT_REGION) {
     const client = new PricingClient({ region: endpointRegion, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT });
-    client.middlewareStack.use(nameFailedCalls());
+    instrument(client.middlewareStack, 'Pricing');
     return client;
 }
 
@@ -76287,7 +76340,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9338);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6792);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

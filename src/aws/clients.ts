@@ -3,8 +3,10 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { PricingClient } from '@aws-sdk/client-pricing'
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
+import type { MiddlewareStack } from '@smithy/types'
 import type { AwsSession } from './aws-session.js'
 import { nameFailedCalls } from './aws-call.js'
+import { traceCalls } from './call-trace.js'
 
 const USER_AGENT = 'braket-hybrid-job-action/1'
 
@@ -16,16 +18,22 @@ const USER_AGENT = 'braket-hybrid-job-action/1'
  */
 const RETRIES = { maxAttempts: 6, retryMode: 'standard' } as const
 
+/** Failed calls named in their errors; every call traced in the debug log. */
+function instrument<Input extends object, Output extends object>(stack: MiddlewareStack<Input, Output>, service: string): void {
+  stack.use(nameFailedCalls())
+  stack.use(traceCalls(service))
+}
+
 /** Braket calls are safe to retry: CreateJob's clientToken makes it idempotent. */
 export function braketClient(session: AwsSession): BraketClient {
   const client = new BraketClient({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
-  client.middlewareStack.use(nameFailedCalls())
+  instrument(client.middlewareStack, 'Braket')
   return client
 }
 
 export function s3Client(session: AwsSession): S3Client {
   const client = new S3Client({ region: session.region, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
-  client.middlewareStack.use(nameFailedCalls())
+  instrument(client.middlewareStack, 'S3')
   return client
 }
 
@@ -37,7 +45,7 @@ export function logsClient(session: AwsSession): CloudWatchLogsClient {
     ...RETRIES,
     customUserAgent: USER_AGENT
   })
-  client.middlewareStack.use(nameFailedCalls())
+  instrument(client.middlewareStack, 'CloudWatch Logs')
   return client
 }
 
@@ -47,7 +55,7 @@ export function logsClient(session: AwsSession): CloudWatchLogsClient {
  */
 export function stsClient(region: string, maxAttempts: number = RETRIES.maxAttempts): STSClient {
   const client = new STSClient({ region, maxAttempts, retryMode: RETRIES.retryMode, customUserAgent: USER_AGENT })
-  client.middlewareStack.use(nameFailedCalls())
+  instrument(client.middlewareStack, 'STS')
   return client
 }
 
@@ -59,6 +67,6 @@ export const PRICING_ENDPOINT_REGION = 'us-east-1'
 
 export function pricingClient(session: Pick<AwsSession, 'credentials'>, endpointRegion = PRICING_ENDPOINT_REGION): PricingClient {
   const client = new PricingClient({ region: endpointRegion, credentials: session.credentials, ...RETRIES, customUserAgent: USER_AGENT })
-  client.middlewareStack.use(nameFailedCalls())
+  instrument(client.middlewareStack, 'Pricing')
   return client
 }

@@ -2,6 +2,7 @@
 // object is already there (uploads live in src/upload/). Every call names the
 // expected bucket owner, so another account's bucket is never written to.
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3'
+import * as core from '@actions/core'
 import { logRow } from '../report/log-layout.js'
 import { ActionError, errorName } from '../common/errors.js'
 import { awsCallError, type AwsCall } from './aws-call.js'
@@ -37,6 +38,7 @@ export async function ensureBucket(s3: S3Client, target: StagingTarget): Promise
   const head: AwsCall = { service: 'S3', operation: 'HeadBucket', target: `bucket ${target.bucket}`, permission: 's3:ListBucket' }
   try {
     await s3.send(new HeadBucketCommand({ Bucket: target.bucket, ExpectedBucketOwner: target.accountId }))
+    core.debug(`Bucket ${target.bucket} exists and belongs to account ${target.accountId}.`)
     return
   } catch (error) {
     const status = statusOf(error)

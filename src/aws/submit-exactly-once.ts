@@ -32,6 +32,8 @@ export async function submitExactlyOnce(
   const passedOver: Submission['passedOver'] = []
   for (let attempt = 1; ; attempt++) {
     const plan = planFor(attempt)
+    // The token decides whether CreateJob makes a job or returns one: what to compare when a re-run did the unexpected.
+    core.debug(`CreateJob for run attempt ${attempt} of ${lastAttempt}: clientToken ${plan.clientToken}, job name ${plan.jobName}`)
     const jobArn = await createJob(braket, plan.request)
     onCreated(jobArn, plan)
     let status: string

@@ -42,7 +42,10 @@ export async function planCost(spec: CostSpec, pricing: PricingClient, deviceBra
     book.instanceRate(spec.region, spec.instanceType),
     book.volumeRate(spec.region),
     deviceKind(spec.device) === 'qpu'
-      ? spendingLimitFor(deviceBraket, spec.device, { debug: (text) => core.debug(text), warning: (text) => core.warning(text) })
+      ? spendingLimitFor(deviceBraket, spec.device, {
+          debug: (text) => core.debug(logText(text, 2000)),
+          warning: (text) => core.warning(logText(text, 2000))
+        })
       : Promise.resolve(undefined)
   ])
   const plan: CostPlan = {

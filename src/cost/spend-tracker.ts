@@ -132,7 +132,7 @@ export class SpendTracker implements FollowObserver {
     if (counts.total === 0 || text === this.lastCounts) return
     this.lastCounts = text
     const so = cost ? ` · estimated cost so far ${formatUsd(cost.knownUsd)} of max-cost-usd ${formatSetUsd(this.spec.maxCostUsd ?? 0)}` : ''
-    core.info(`quantum tasks: ${text}${so}`)
+    core.info(logText(`quantum tasks: ${text}${so}`, 2000))
   }
 
   async onEnd(report: FollowReport): Promise<EndNote | void> {

@@ -7,6 +7,7 @@ import type { BraketClient } from '@aws-sdk/client-braket'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { awsCallError } from '../aws/aws-call.js'
+import { logText } from '../common/untrusted.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { runUrl, type RunIdentity } from '../plan/run-identity.js'
 import type { SubmissionOutputs } from '../report/submission-report.js'
@@ -65,7 +66,7 @@ export class ExperimentRun {
     const record = submittedRecord(spec, identity, subject, submitted, now)
     const run = new ExperimentRun(context, new RecordStore(context.s3, context.bucket), folder, key, record)
     await run.save('write the experiment record')
-    if (run.written) core.info(`Experiment ${spec.experiment}: recorded this run at ${run.uri(key)}`)
+    if (run.written) core.info(logText(`Experiment ${spec.experiment}: recorded this run at ${run.uri(key)}`, 1000))
     return run
   }
 
@@ -83,7 +84,7 @@ export class ExperimentRun {
     const advice =
       `The job is not affected. Comparing runs needs ${PERMISSIONS} on ${prefix} in the role's policy (the README lists them); ` +
       `re-running is safe.`
-    core.warning(`Could not ${what}: ${failedCallText(error)}. ${advice}`, { title: 'experiment' })
+    core.warning(logText(`Could not ${what}: ${failedCallText(error)}. ${advice}`, 2000), { title: 'experiment' })
   }
 
   private async save(what: string): Promise<void> {
@@ -126,12 +127,14 @@ export class ExperimentRun {
         folder: refFolder(spec.prefix, spec.experiment, choice.ref),
         eligible: (record) => this.eligible(record, choice),
         complete: (stored) => this.completeOther(stored),
-        warn: (message) => core.warning(message, { title: 'experiment' }),
+        warn: (message) => core.warning(logText(message, 2000), { title: 'experiment' }),
         now: this.context.now
       })
       if (!found.found) return { kind: 'none', branch: choice.branch, reason: this.noBaselineReason(choice, found.pending) }
       if (found.completedNow)
-        core.info(`Baseline: recorded the outcome of ${found.record.job.name} (${found.record.status}) at ${this.uri(found.key)}`)
+        core.info(
+          logText(`Baseline: recorded the outcome of ${found.record.job.name} (${found.record.status}) at ${this.uri(found.key)}`, 1000)
+        )
       return { kind: 'compared', baseline: found.record, comparison: compareRuns(this.record, found.record, choice.why, spec.comparison) }
     } catch (error) {
       this.warn(`read the baseline's records of branch ${choice.branch}`, error)
@@ -158,7 +161,9 @@ export class ExperimentRun {
       outcome = await readJobOutcome(this.context.braket, this.context.logs(), stored.record, this.context.spendOf)
     } catch (error) {
       const call = { service: 'Braket' as const, operation: 'GetJob', target: stored.record.job.arn, permission: 'braket:GetJob' }
-      core.warning(`Could not read the baseline job's outcome: ${awsCallError(call, error).message}`, { title: 'experiment' })
+      core.warning(logText(`Could not read the baseline job's outcome: ${awsCallError(call, error).message}`, 2000), {
+        title: 'experiment'
+      })
       return stored.record
     }
     const record = withOutcome(stored.record, outcome, runUrl(this.context.identity), this.context.now())

@@ -6,6 +6,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import * as core from '@actions/core'
 import { describeJob } from '../aws/braket-submission.js'
 import { describeError } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
 import { regionOfArn } from '../cost/devices.js'
 import type { FinalSpend, SpendSpec } from '../cost/spend-tracker.js'
 import { JobLogReader } from '../follow/job-log-reader.js'
@@ -60,9 +61,12 @@ async function spendOfRecord(spendOf: SpendOf, record: ExperimentRecord, job: Ge
       job
     )
   } catch (error) {
-    core.warning(`The cost of ${recorded.arn} could not be estimated (${describeError(error)}); it is compared without it.`, {
-      title: 'experiment'
-    })
+    core.warning(
+      logText(`The cost of ${recorded.arn} could not be estimated (${describeError(error)}); it is compared without it.`, 2000),
+      {
+        title: 'experiment'
+      }
+    )
     return undefined
   }
 }

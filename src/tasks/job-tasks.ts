@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import type { BraketClient, QuantumTaskSummary } from '@aws-sdk/client-braket'
 import { AwsCallError, awsCallError } from '../aws/aws-call.js'
 import { describeError, errorName } from '../common/errors.js'
+import { logText } from '../common/untrusted.js'
 import type { Clock } from '../follow/clock.js'
 import { searchJobTasks } from './search-tasks.js'
 
@@ -44,7 +45,8 @@ export class JobTasks {
             braket,
             jobArn: this.options.jobArn,
             clock: this.options.clock,
-            onRetry: (error, failures) => core.info(`SearchQuantumTasks failed (${describeError(error)}); try ${failures + 1} next.`)
+            onRetry: (error, failures) =>
+              core.info(logText(`SearchQuantumTasks failed (${describeError(error)}); try ${failures + 1} next.`, 1000))
           })
         )
       )
@@ -62,11 +64,11 @@ export class JobTasks {
         this.denied = true
         const denied = awsCallError(call, error, { advice: "Allow it in the role's policy to see the job's quantum tasks and their cost." })
         this.unavailable = denied instanceof AwsCallError ? denied.summary : denied.message
-        core.warning(`The job's quantum tasks cannot be counted: ${denied.message}`, { title: 'quantum tasks' })
+        core.warning(logText(`The job's quantum tasks cannot be counted: ${denied.message}`, 2000), { title: 'quantum tasks' })
       } else if (!this.unavailable) {
         const failed = awsCallError(call, error, { advice: 'The counts shown are from the last search that answered.' })
         this.unavailable = failed instanceof AwsCallError ? failed.summary : failed.message
-        core.warning(failed.message, { title: 'quantum tasks' })
+        core.warning(logText(failed.message, 2000), { title: 'quantum tasks' })
       }
     }
     return this.found

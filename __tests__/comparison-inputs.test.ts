@@ -1,21 +1,12 @@
 // baseline-ref, metric-goals, max-regression-percent and max-cost-usd: parsed into
 // the job spec, and every problem named by input, in words.
 import { describe, expect, it } from '@jest/globals'
-import { InputError, problemText } from '../src/inputs/input-error.js'
 import { buildJobSpec } from '../src/inputs/job-spec.js'
-import { fakeCheckout, rawInputs, runIdentity } from './support/inputs.js'
+import { fakeCheckout, inputProblems, rawInputs, runIdentity } from './support/inputs.js'
 
 const build = (overrides: Parameters<typeof rawInputs>[0] = {}) => buildJobSpec(rawInputs(overrides), runIdentity(), {}, fakeCheckout())
 
-function problemsOf(overrides: Parameters<typeof rawInputs>[0]): string[] {
-  try {
-    build(overrides)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(problemText)
-    throw error
-  }
-  throw new Error('expected the inputs to be rejected')
-}
+const problemsOf = (overrides: Parameters<typeof rawInputs>[0]) => inputProblems(() => build(overrides))
 
 describe('comparison inputs', () => {
   it('default to no baseline override, no goals, no regression limit and no cost cap', () => {

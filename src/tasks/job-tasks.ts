@@ -5,10 +5,17 @@
 import * as core from '@actions/core'
 import type { BraketClient, QuantumTaskSummary } from '@aws-sdk/client-braket'
 import { AwsCallError, awsCallError } from '../aws/aws-call.js'
-import { describeError, errorName } from '../common/errors.js'
+import { errorName } from '../common/errors.js'
 import { logText } from '../common/untrusted.js'
 import type { Clock } from '../follow/clock.js'
 import { searchJobTasks } from './search-tasks.js'
+
+/**
+ * One try per search (the SDK's own retries inside it): while following, the next poll's
+ * search is the next try, as GetJob's failures are ridden out across polls. Several tries
+ * in a row held the step for minutes when SearchQuantumTasks was throttled for good.
+ */
+const TRIES_PER_SEARCH = 1
 
 export interface JobTasksOptions {
   jobArn: string
@@ -45,8 +52,7 @@ export class JobTasks {
             braket,
             jobArn: this.options.jobArn,
             clock: this.options.clock,
-            onRetry: (error, failures) =>
-              core.info(logText(`SearchQuantumTasks failed (${describeError(error)}); try ${failures + 1} next.`, 1000))
+            maxTries: TRIES_PER_SEARCH
           })
         )
       )

@@ -6,7 +6,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', '.build/', 'node_modules/', 'src/facts/aws-facts.ts'] },
+  { ignores: ['dist/', 'coverage/', '.build/', '.bench/', '.scratch/', 'node_modules/', 'src/facts/aws-facts.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -55,8 +55,8 @@ describe('the step summary the action writes', () => {
     expect(summary.match(STATUS_WORDS)).toEqual(['COMPLETED'])
     expect(summary.match(/Amazon Braket hybrid job/g)).toHaveLength(1)
     const labels = [...summary.matchAll(/<th align="left">([^<]+)<\/th>/g)].map((match) => match[1])
-    expect(labels).toEqual(['Job', 'Job ARN', 'Device', 'Instance', 'Entry point', 'Source', 'Time', 'Output', 'Results'])
-    expect([...summary.matchAll(/^#{3} (.*)$/gm)].map((match) => match[1])).toEqual(['Metrics', 'results.json'])
+    expect(labels).toEqual(['Job', 'Job ARN', 'Device', 'Instance', 'Entry point', 'Source', 'Time', 'Cost', 'Output', 'Results'])
+    expect([...summary.matchAll(/^#{3} (.*)$/gm)].map((match) => match[1])).toEqual(['Metrics', 'Cost', 'Quantum tasks', 'results.json'])
     expect(summary).toContain(
       '<a href="https://github.com/octo/quantum-lab/actions/runs/1796136015909/attempts/2">experiments #17</a> (attempt 2)'
     )

@@ -57,5 +57,12 @@ describe('npm run local', () => {
     expect(results.history).toHaveLength(3)
     expect(readFileSync(join(kept!, 'step-summary.md'), 'utf8')).toContain('xychart-beta')
     expect(existsSync(join(kept!, 'workspace', 'examples', 'algorithms', 'vqe', 'main.py'))).toBe(true)
+
+    // A second run of the same step compares itself with the first, its baseline.
+    const second = JSON.parse(readFileSync(join(kept!, 'second-outputs.json'), 'utf8'))
+    const comparison = JSON.parse(second.comparison)
+    expect(comparison.baseline).toMatchObject({ ref: 'main', jobArn: outputs['job-arn'] })
+    expect(comparison.metrics.cost).toMatchObject({ baseline: JSON.parse(outputs.metrics).cost, value: JSON.parse(second.metrics).cost })
+    expect(run.stdout).toMatch(/The second run, compared with the first \(its baseline\):\n {2}cost +-?[\d.]+ → -?[\d.]+/)
   })
 })

@@ -787,6 +787,36 @@ describe('copy and delete', () => {
     expect(second.$metadata.httpStatusCode).toBe(412)
     expect((await getBytes('conditional/once.txt')).toString()).toBe('first')
   })
+
+  test('If-Match replaces only the version whose ETag was read; a missing key is NoSuchKey', async () => {
+    const first = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/pointer.json', Body: '{"n":1}' }))
+    const second = await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/pointer.json', Body: '{"n":2}', IfMatch: first.ETag })
+    )
+    expect(second.ETag).not.toBe(first.ETag)
+    const stale = await failure(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/pointer.json', Body: '{"n":3}', IfMatch: first.ETag }))
+    )
+    expect([stale.name, stale.$metadata.httpStatusCode]).toEqual(['PreconditionFailed', 412])
+    expect((await getBytes('conditional/pointer.json')).toString()).toBe('{"n":2}')
+    const absent = await failure(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/absent.json', Body: '{}', IfMatch: first.ETag }))
+    )
+    expect([absent.name, absent.$metadata.httpStatusCode]).toEqual(['NoSuchKey', 404])
+    expect(standIn.objects.exists(BUCKET, 'conditional/absent.json')).toBe(false)
+  })
+
+  test('of conditional writes racing with the same ETag, exactly one wins', async () => {
+    const start = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/race.json', Body: 'start' }))
+    const bodies = Array.from({ length: 6 }, (_, index) => `writer ${index} `.repeat(2000))
+    const settled = await Promise.allSettled(
+      bodies.map((Body) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'conditional/race.json', Body, IfMatch: start.ETag })))
+    )
+    const won = settled.flatMap((result, index) => (result.status === 'fulfilled' ? [index] : []))
+    expect(won).toHaveLength(1)
+    for (const result of settled) if (result.status === 'rejected') expect((result.reason as SdkFailure).$metadata.httpStatusCode).toBe(412)
+    expect((await getBytes('conditional/race.json')).toString()).toBe(bodies[won[0]!])
+  })
 })
 
 describe('ownership and encryption', () => {

@@ -11,6 +11,9 @@ import { resolveInputChannels } from './aws/input-channels.js'
 import { ensureBucket } from './aws/s3-staging.js'
 import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
 import { CheckpointSeeding } from './checkpoints/checkpoint-seeding.js'
+import { estimateCost } from './cost/cost-phase.js'
+import { logDryRunCost } from './cost/cost-plan.js'
+import { beginExperiment } from './experiment/experiment-phase.js'
 import { followIfAsked } from './follow/follow-job.js'
 import { rememberJobForPost } from './follow/follow-state.js'
 import { submittedTarget } from './follow/follow-target.js'
@@ -54,6 +57,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await preflightAlgorithm(spec, source, env)
 
     if (spec.dryRun) {
+      logDryRunCost()
       const channels = await resolveInputChannels(spec, spec.bucket ?? defaultBucket(spec.region, '{account-id}'), undefined)
       return printDryRun(spec, planJob(spec, identity, source, channels, '{account-id}', 1))
     }
@@ -67,6 +71,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const device = await checkDevice(braket, spec.device, spec.region)
     // copy-checkpoints-from-job's job must exist before anything is uploaded; resume looks at the passed-over jobs later.
     const seeding = await CheckpointSeeding.prepare(spec, { session, braket, s3 })
+    // What the job may cost, before anything is spent: max-cost-usd refuses here when it cannot be kept.
+    const cost = await estimateCost(spec, session)
 
     // 4. Upload, content-addressed, into a bucket of this account only: compressed, straight into S3, only when the key is new.
     const staging = {
@@ -101,11 +107,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // The summary: the whole story when the step does not follow the job; rewritten once following has completed it.
     const report = submissionReport(spec, source, outputs, currentRun(identity, env), Date.now(), device)
     seeding?.addNote(report, submission.plan)
+    // The run as an experiment: its record and cost estimate now; its spend, tasks and comparison while following.
+    const observers = await beginExperiment({ spec, identity, env, session, s3, braket, bucket: staging, cost, report }, outputs)
     await writeStepSummary(report)
     warnStatusUnread(submission, spec.follow.wait)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
-    await followIfAsked(submittedTarget(spec, outputs, device), spec, { identity, report, session, braket, s3, env })
+    await followIfAsked(submittedTarget(spec, outputs, device), spec, { identity, report, session, braket, s3, env, observers })
   } catch (error) {
     reportFailure(error)
   }

@@ -150,7 +150,15 @@ const CASES: Case[] = [
   ['stream-logs', 'loud', { wait: 'true' }],
   ['download-results', 'results'],
   ['comment-on-pr', 'please'],
-  ['github-token', '', { 'comment-on-pr': 'true' }]
+  ['github-token', '', { 'comment-on-pr': 'true' }],
+  ['baseline-ref', 'feature branch'],
+  ['baseline-ref', 'a..b'],
+  ['metric-goals', 'energy: lower'],
+  ['metric-goals', '- energy'],
+  ['max-regression-percent', '-3', { wait: 'true', 'metric-goals': 'energy: min' }],
+  ['max-regression-percent', '5', { wait: 'true' }],
+  ['max-cost-usd', 'ten dollars'],
+  ['max-cost-usd', '-1']
 ]
 
 let standIn: StandIn

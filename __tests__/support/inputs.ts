@@ -1,4 +1,5 @@
 import { INPUT_NAMES, type InputName, type RawInputs } from '../../src/inputs/action-inputs.js'
+import { InputError, problemText } from '../../src/inputs/input-error.js'
 import type { PathProbe } from '../../src/inputs/path-probe.js'
 import type { RunIdentity } from '../../src/plan/run-identity.js'
 
@@ -45,4 +46,15 @@ export function fakeCheckout(missing: readonly string[] = []): PathProbe {
       : absolutePath.endsWith('.py')
         ? { kind: 'file' }
         : { kind: 'directory' }
+}
+
+/** The text of each problem the inputs are refused with; an error when they are accepted. */
+export function inputProblems(build: () => unknown): string[] {
+  try {
+    build()
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map(problemText)
+    throw error
+  }
+  throw new Error('expected the inputs to be rejected')
 }

@@ -12,14 +12,16 @@ import { parseInputsFile } from './inputs-file.js'
 import { githubEnv, startAction, type ActionRun } from './run-action.js'
 import { start } from './stand-in.js'
 
-const USAGE = `Usage: npm run local -- [--inputs FILE] [--workspace DIR]
+const USAGE = `Usage: npm run local -- [--inputs FILE] [--workspace DIR] [--once]
 
-Runs dist/index.js against the local AWS stand-in, as a workflow step would.
+Runs dist/index.js against the local AWS stand-in, as a workflow step would, then runs it a second
+time and shows how the second run compares with the first (its baseline).
   --inputs FILE     the step's inputs as YAML: a mapping of input names to values, or a step with
                     "with:" (paste it from a workflow). They replace the example's inputs of the same
                     name; the example's others stay (the stand-in's roles, wait: true, download-results).
   --workspace DIR   the checkout the inputs' paths are relative to. Default: a copy of this
                     repository's examples/ in a new temporary directory.
+  --once            one run only, without the comparison.
 Relative paths are taken from the directory npm was started in. Nothing is deleted afterwards.`
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -101,9 +103,42 @@ async function report(run: ActionRun, workspace: string, kept: string): Promise<
   console.log('  outputs.json      the step outputs')
 }
 
+/** The second run: the example with another learning rate, so the comparison has a setting that differs. */
+function secondInputs(inputs: Record<string, string>, own: Record<string, string>): Record<string, string> {
+  const results: Record<string, string> = inputs['download-results'] ? { 'download-results': `${inputs['download-results']}-second` } : {}
+  if (own.hyperparameters !== undefined) return { ...inputs, ...results }
+  return { ...inputs, ...results, hyperparameters: inputs.hyperparameters!.replace('learning_rate: 0.4', 'learning_rate: 0.2') }
+}
+
+/** The second run against the first, from its `comparison` output. */
+async function reportComparison(run: ActionRun, kept: string): Promise<void> {
+  const comparison = JSON.parse(run.outputs.comparison ?? '{"baseline":null}') as {
+    baseline: { runUrl: string } | null
+    reason?: string
+    metrics?: Record<string, { baseline: number | null; value: number | null; delta: number | null; deltaPercent: number | null }>
+    differences?: Array<{ name: string; baseline: string | null; value: string | null }>
+  }
+  console.log('\nThe second run, compared with the first (its baseline):')
+  if (!comparison.baseline) console.log(`  no baseline: ${comparison.reason ?? 'none found'}`)
+  for (const [name, metric] of Object.entries(comparison.metrics ?? {})) {
+    const percent = metric.deltaPercent === null ? '' : `, ${metric.deltaPercent > 0 ? '+' : ''}${metric.deltaPercent.toFixed(1)}%`
+    console.log(`  ${name.padEnd(26)} ${metric.baseline} → ${metric.value}${metric.delta === null ? '' : ` (Δ ${metric.delta}${percent})`}`)
+  }
+  for (const difference of comparison.differences ?? [])
+    console.log(`  ${difference.name.padEnd(26)} ${difference.baseline ?? '—'} → ${difference.value ?? '—'}`)
+  await writeFile(join(kept, 'second-step-summary.md'), run.summary)
+  await writeFile(join(kept, 'second-outputs.json'), JSON.stringify(run.outputs, null, 2) + '\n')
+  console.log("  second-step-summary.md and second-outputs.json: the second run's summary and outputs")
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { inputs: { type: 'string' }, workspace: { type: 'string' }, help: { type: 'boolean', default: false } }
+    options: {
+      inputs: { type: 'string' },
+      workspace: { type: 'string' },
+      once: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
+    }
   })
   if (values.help) return console.log(USAGE)
   const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path)
@@ -114,7 +149,10 @@ async function main(): Promise<void> {
   const workspace = values.workspace ? fromUser(values.workspace) : join(kept, 'workspace')
   if (!values.workspace) await cp(join(repositoryRoot, 'examples'), join(workspace, 'examples'), { recursive: true })
 
-  const identity = githubEnv({ GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_RUN_ID: String(Date.now()) })
+  // A manual run on main: the second run's baseline is the repository's default branch, main, where the first ran.
+  const event = join(kept, 'event.json')
+  await writeFile(event, JSON.stringify({ repository: { full_name: 'octo/quantum-lab', default_branch: 'main' } }))
+  const identity = githubEnv({ GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_EVENT_PATH: event, GITHUB_RUN_ID: String(Date.now()) })
   // The stand-in serves one region: the one the inputs ask for.
   const standIn = await start({ mode: 'execute', githubEnv: identity, region: inputs['aws-region'] || undefined })
   try {
@@ -127,19 +165,28 @@ async function main(): Promise<void> {
         .map(([service, url]) => `${service} ${url}`)
         .join(', ')}\nWorkspace: ${workspace}\n`
     )
-    const action = await startAction({
-      workspace,
-      // The stand-in's jobs take seconds: poll every half second, not every five.
-      env: { ...identity, ...aws, ...keys, BRAKET_ACTION_POLL_INTERVAL_MS: '500,2000' },
-      inputs,
-      timeoutMs: 10 * 60_000
-    })
-    const flush = showLive(action.child.stdout!)
-    const run = await action.finished
-    flush()
-    process.stderr.write(run.stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?created\)\n?/g, ''))
+    const step = async (env: Record<string, string | undefined>, stepInputs: Record<string, string>): Promise<ActionRun> => {
+      const action = await startAction({
+        workspace,
+        // The stand-in's jobs take seconds: poll every half second, not every five.
+        env: { ...env, ...aws, ...keys, BRAKET_ACTION_POLL_INTERVAL_MS: '500,2000' },
+        inputs: stepInputs,
+        timeoutMs: 10 * 60_000
+      })
+      const flush = showLive(action.child.stdout!)
+      const run = await action.finished
+      flush()
+      process.stderr.write(run.stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?created\)\n?/g, ''))
+      return run
+    }
+    const run = await step(identity, inputs)
     await report(run, workspace, kept)
     process.exitCode = run.exitCode ?? 1
+    if (values.once || run.exitCode !== 0) return
+    console.log('\nA second run of the same step, which compares itself with the first:\n')
+    const second = await step({ ...identity, GITHUB_RUN_ID: String(Number(identity.GITHUB_RUN_ID) + 1) }, secondInputs(inputs, own))
+    await reportComparison(second, kept)
+    process.exitCode = second.exitCode ?? 1
   } finally {
     await standIn.stop()
   }

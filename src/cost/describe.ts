@@ -2,6 +2,11 @@
 // failure message ("estimate from list prices; the bill is authoritative").
 import type { Amount, CostBreakdown, DeviceCost } from './arithmetic.js'
 
+/** An amount someone set (a cap): to the cent when it has cents only. */
+export function formatSetUsd(usd: number): string {
+  return Number.isInteger(Math.round(usd * 1e6) / 1e4) ? `$${usd.toFixed(2)}` : `$${usd}`
+}
+
 /** USD to the cent, or to four significant decimals under a dollar (rates and small jobs). */
 export function formatUsd(usd: number): string {
   if (usd >= 1 || usd === 0) return `$${usd.toFixed(2)}`
@@ -24,8 +29,19 @@ function deviceLine(device: DeviceCost): string {
   }
 }
 
+/** The breakdown as one paragraph: the total, then each part. */
+export function costSentence(breakdown: CostBreakdown): string {
+  const [total, ...parts] = describeCost(breakdown)
+  return `${total} ${parts.join('; ')}.`
+}
+
 export function describeCost(breakdown: CostBreakdown): string[] {
-  const total = breakdown.complete ? formatUsd(breakdown.knownUsd) : `at least ${formatUsd(breakdown.knownUsd)} (some rates are unknown)`
+  // Nothing known is no figure at all: "at least $0.00" would read as free.
+  const total = breakdown.complete
+    ? formatUsd(breakdown.knownUsd)
+    : breakdown.knownUsd > 0
+      ? `at least ${formatUsd(breakdown.knownUsd)} (some rates are unknown)`
+      : 'unknown (no rate could be read)'
   return [
     `Estimated cost from list prices: ${total}; the AWS bill is authoritative.`,
     `Instance time: ${amountText(breakdown.instance)}`,

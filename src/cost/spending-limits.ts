@@ -3,7 +3,8 @@
 // Informational only: a denied call is a debug line, any other failure a
 // warning line, and neither changes the step's outcome.
 import { SearchSpendingLimitsCommand, type BraketClient } from '@aws-sdk/client-braket'
-import { describeError, errorMessage, errorName } from '../common/errors.js'
+import { awsCallError } from '../aws/aws-call.js'
+import { errorMessage, errorName } from '../common/errors.js'
 
 export interface SpendingLimitView {
   deviceArn: string
@@ -50,7 +51,13 @@ export async function spendingLimitFor(
       log.debug(`SearchSpendingLimits was denied (${errorMessage(error)}); the device's spending limit is not shown.`)
     else
       log.warning(
-        `SearchSpendingLimits failed (${describeError(error)}); the device's spending limit is not shown (it is for information only).`
+        awsCallError(
+          { service: 'Braket', operation: 'SearchSpendingLimits', target: deviceArn, permission: 'braket:SearchSpendingLimits' },
+          error,
+          {
+            advice: "The device's spending limit is not shown (it is for information only)."
+          }
+        ).message
       )
     return undefined
   }

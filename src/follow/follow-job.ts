@@ -15,6 +15,7 @@ import type { JobReport } from '../report/job-report.js'
 import { renderReport } from '../report/render-report.js'
 import { systemClock, type Clock } from './clock.js'
 import { fetchResults, resultsNote } from './fetch-results.js'
+import { notifyEnd, notifyJob, type FollowObserver } from './follow-observer.js'
 import { verdictOf, type FollowOutcome } from './follow-outcome.js'
 import type { FollowReport } from './follow-report.js'
 import { markFollowing } from './follow-state.js'
@@ -46,6 +47,8 @@ export interface FollowRequest {
   env: NodeJS.ProcessEnv
   clock?: Clock
   signals?: SignalTarget
+  /** Told of every GetJob answer and of the end (experiment record, cost, quantum tasks). */
+  observers?: readonly FollowObserver[]
 }
 
 /** What a step's inputs ask of following, and what it has to follow with. */
@@ -59,7 +62,7 @@ export interface FollowPlan {
 export async function followIfAsked(
   target: FollowTarget,
   plan: FollowPlan,
-  context: Pick<FollowRequest, 'identity' | 'report' | 'session' | 'braket' | 's3' | 'env'>
+  context: Pick<FollowRequest, 'identity' | 'report' | 'session' | 'braket' | 's3' | 'env' | 'observers'>
 ): Promise<void> {
   if (!plan.follow.wait && !plan.follow.commentOnPr) return
   await followJob({ target, follow: plan.follow, commentKey: plan.idempotencyKey, credentials: plan.credentials, ...context })
@@ -75,6 +78,7 @@ export async function followJob(request: FollowRequest): Promise<void> {
   }
   warnIfCredentialsEndFirst(request.credentials, follow)
   const clock = request.clock ?? systemClock
+  const observers = request.observers ?? []
   const intervals = pollIntervals(request.env)
   const signals = new WorkflowSignals(request.signals)
   const logs = logsClient(request.session)
@@ -84,12 +88,14 @@ export async function followJob(request: FollowRequest): Promise<void> {
     const metrics = new MetricCollector()
     const reader = new JobLogReader(logs, target, metrics, stepLog, follow.streamLogs)
     const progress = new JobProgress()
+    const canceller = new JobCanceller(request.braket, target.jobArn)
     const onJob = async (job: GetJobCommandOutput) => {
       const ended = TERMINAL_STATUSES.has(job.status ?? '')
       // The tail belongs before the line that says the job ended; other phases are announced first.
       if (ended) await reader.readTail(clock, intervals.initialMs, signals.signal)
       stepLog.progress(progress.update(job, clock.now()))
       if (!ended && job.status !== 'QUEUED') await reader.read()
+      await notifyJob(observers, job, canceller)
     }
 
     const logNote = follow.streamLogs ? ', with its log' : ''
@@ -99,7 +105,6 @@ export async function followJob(request: FollowRequest): Promise<void> {
     const busy = (job: GetJobCommandOutput) => follow.streamLogs && job.status === 'RUNNING'
     const watched = await watchJob({ ...poll, deadline, abort: signals.signal, busy })
     stepLog.closeGroup()
-    const canceller = new JobCanceller(request.braket, target.jobArn)
     const settled = await settleJob({ watched, follow, canceller, poll, ...(signals.received ? { signal: signals.received } : {}) })
     stepLog.closeGroup()
     const outcome: FollowOutcome = {
@@ -140,10 +145,12 @@ export async function followJob(request: FollowRequest): Promise<void> {
         env: request.env
       })
     }
+    const failures = await notifyEnd(observers, report)
     await reportOutcome(report, fetched, {
       report: request.report,
       ...(follow.commentOnPr ? { comment: (body: string) => comment(request, body) } : {})
     })
+    for (const failure of failures) core.setFailed(failure)
   } finally {
     signals.dispose()
     logs.destroy()

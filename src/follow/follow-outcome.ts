@@ -92,6 +92,12 @@ export function verdictOf(outcome: FollowOutcome, now: number): Verdict {
     case 'FAILED':
       return { ok: false, status, message: `Job ${jobName} failed${timing}: ${job.failureReason ?? 'Braket gave no failureReason'}` }
     case 'CANCELLED':
+      if (outcome.cancel?.reason === 'cost-cap')
+        return {
+          ok: false,
+          status,
+          message: `Job ${jobName} was cancelled by this action: its estimated cost reached max-cost-usd${timing}.`
+        }
       return {
         ok: false,
         status,

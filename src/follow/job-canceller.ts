@@ -5,7 +5,7 @@ import { CancelJobCommand, type BraketClient } from '@aws-sdk/client-braket'
 import { logText } from '../common/untrusted.js'
 import { awsCallError, callFailure, type AwsCall } from '../aws/aws-call.js'
 
-export type CancelReason = 'timeout' | 'workflow-cancel'
+export type CancelReason = 'timeout' | 'workflow-cancel' | 'cost-cap'
 
 export interface CancelAttempt {
   reason: CancelReason
@@ -25,6 +25,11 @@ export class JobCanceller {
 
   get requested(): boolean {
     return this.attempt !== undefined
+  }
+
+  /** The cancel this run asked for, if it asked. */
+  get attempted(): Promise<CancelAttempt> | undefined {
+    return this.attempt
   }
 
   cancel(reason: CancelReason, why: string): Promise<CancelAttempt> {

@@ -37,7 +37,8 @@ export async function settleJob(options: SettleOptions): Promise<Settled> {
     const cancel = await canceller.cancel('timeout', `Still ${job.status} after wait-timeout-minutes (${follow.waitTimeoutMinutes})`)
     return { job: cancel.cancellationStatus ? await awaitEnd(poll, job, SETTLE_AFTER_TIMEOUT_MS) : job, cancel }
   }
-  if (watched.end !== 'workflow-cancel') return { job }
+  // The job ended by itself, or after a cancel asked for while watching (max-cost-usd).
+  if (watched.end !== 'workflow-cancel') return { job, ...(canceller.attempted ? { cancel: await canceller.attempted } : {}) }
   const signal = options.signal
   if (!follow.cancelOnWorkflowCancel) {
     core.info(

@@ -49,14 +49,18 @@ export const INPUT_NAMES = [
   'stream-logs',
   'download-results',
   'comment-on-pr',
-  'github-token'
+  'github-token',
+  'baseline-ref',
+  'metric-goals',
+  'max-regression-percent',
+  'max-cost-usd'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Readonly<Record<InputName, string>>
 
 /** Multi-line inputs keep their inner lines; every other input is trimmed. */
-const MULTILINE: ReadonlySet<InputName> = new Set(['hyperparameters', 'input-data', 'tags', 'exclude'])
+const MULTILINE: ReadonlySet<InputName> = new Set(['hyperparameters', 'input-data', 'tags', 'exclude', 'metric-goals'])
 
 export function readInputs(getInput: (name: string, options?: core.InputOptions) => string = core.getInput): RawInputs {
   const raw = {} as Record<InputName, string>

@@ -9,6 +9,8 @@ import type { RawInputs } from './action-inputs.js'
 import { checkNotAttachOnly } from './attach-section.js'
 import { checkCheckpointsOnRunner, readCheckpointSection, type CheckpointSection } from './checkpoint-section.js'
 import { readCredentials, type CredentialSource } from './credentials-section.js'
+import { readComparisonSection, type ComparisonSpec } from './comparison-section.js'
+import { readMaxCost } from './cost-section.js'
 import { readDevice } from './device-section.js'
 import { readDistribution, type Distribution } from './distribution-section.js'
 import { readExperiment } from './experiment-section.js'
@@ -46,6 +48,10 @@ export interface JobSpec
   dryRun: boolean
   /** The experiment this run belongs to, slugged: shared by push and pull-request runs of the same step. */
   experiment: string
+  /** What this run is compared with, and how a regression is judged. */
+  comparison: ComparisonSpec
+  /** The most the job may cost by list prices (max-cost-usd); undefined: no cap. */
+  maxCostUsd?: number
   /** What happens after the submission: wait, logs, results, PR comment. */
   follow: FollowSpec
 }
@@ -76,6 +82,8 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
   checkCheckpointsOnRunner(checkpoints, runner.runOnRunner, report)
   const follow = readFollowSection(raw, identity.workspace, report)
   checkNotAttachOnly(raw, report)
+  const comparison = readComparisonSection(raw, follow.wait, report)
+  const maxCostUsd = readMaxCost(raw, report)
 
   if (problems.length > 0) throw new InputError(problems)
   const { entryModule } = source
@@ -95,6 +103,8 @@ export function buildJobSpec(raw: RawInputs, identity: RunIdentity, env: NodeJS.
     ...checkpoints,
     tags,
     experiment,
+    comparison,
+    ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
     dryRun,
     ...runner,
     follow

@@ -19,6 +19,8 @@ export interface SearchTasksOptions {
   jobArn: string
   clock: Clock
   abort?: AbortSignal
+  /** Tries of one page (each already retried by the SDK) before the search gives up; MAX_CONSECUTIVE_FAILURES by default. */
+  maxTries?: number
   /** Told about each failed try that will be tried again. */
   onRetry?(error: unknown, failures: number): void
 }
@@ -45,7 +47,7 @@ async function searchPage(options: SearchTasksOptions, nextToken: string | undef
       return await options.braket.send(command, options.abort ? { abortSignal: options.abort } : {})
     } catch (error) {
       failures += 1
-      if (!isTransient(error) || failures >= MAX_CONSECUTIVE_FAILURES || options.abort?.aborted) throw error
+      if (!isTransient(error) || failures >= (options.maxTries ?? MAX_CONSECUTIVE_FAILURES) || options.abort?.aborted) throw error
       options.onRetry?.(error, failures)
       await options.clock.sleep(Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** (failures - 1)), options.abort)
     }

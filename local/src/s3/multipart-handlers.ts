@@ -215,7 +215,6 @@ export const completeMultipartUpload: S3Handler = async (call) => {
       if (!isWellFormedChecksum(algorithm, sent)) throw s3Errors.invalidChecksumValue(checksumHeaderName(algorithm), false)
       if (sent !== value) throw s3Errors.badChecksum(algorithm)
     }
-    checkWriteConditions(req, upload.key, objects.head(upload.bucket, upload.key))
   } catch (error) {
     await discardStaged(assembled.staged)
     throw error
@@ -225,7 +224,8 @@ export const completeMultipartUpload: S3Handler = async (call) => {
     upload.key,
     assembled.staged.file,
     { size: assembled.staged.size, etag: assembled.etag, sha256: assembled.staged.sha256Hex },
-    { ...upload.meta, checksums: assembled.checksums, checksumType: assembled.checksumType, partsCount: assembled.partsCount }
+    { ...upload.meta, checksums: assembled.checksums, checksumType: assembled.checksumType, partsCount: assembled.partsCount },
+    (current) => checkWriteConditions(req, upload.key, current)
   )
   await call.uploads.finish(upload)
   const checksumElements: XmlElements = {}

@@ -16,7 +16,7 @@ import { readDocument, receivePayload } from './payload.js'
 import { bucketOf, header, objectKey, xmlReply, type S3Call, type S3Handler } from './s3-call.js'
 import { s3Errors } from './s3-errors.js'
 import { parseXmlDocument, xmlTimestamp } from './s3-xml.js'
-import { discardStaged, etagOf, stageBytes } from './staging.js'
+import { etagOf, stageBytes } from './staging.js'
 
 /** What S3 computes for an object written without a checksum. */
 const DEFAULT_CHECKSUM: ChecksumAlgorithm = 'CRC64NVME'
@@ -32,14 +32,8 @@ export const putObject: S3Handler = async (call) => {
 
   const received = await receivePayload(req, call.caller, objects, { alsoCompute: [], defaultAlgorithm: DEFAULT_CHECKSUM })
   call.ctx.logBody = received.summary
-  try {
-    // A conditional write is decided when it completes: another write may have won meanwhile.
-    checkWriteConditions(req, key, objects.head(bucket.name, key))
-  } catch (error) {
-    await discardStaged(received)
-    throw error
-  }
   const algorithm = received.clientChecksum?.algorithm ?? DEFAULT_CHECKSUM
+  // A conditional write is decided when it completes: another write may have won meanwhile.
   const stored = await objects.commitFile(
     bucket.name,
     key,
@@ -50,7 +44,8 @@ export const putObject: S3Handler = async (call) => {
       ...encryption,
       checksums: { [algorithm]: received.checksums.get(algorithm)!.toString('base64') },
       checksumType: 'FULL_OBJECT'
-    }
+    },
+    (current) => checkWriteConditions(req, key, current)
   )
   return { status: 200, headers: { etag: stored.etag, ...encryptionHeaders(stored), ...checksumHeaders(stored) } }
 }
@@ -202,7 +197,8 @@ export const copyObject: S3Handler = async (call) => {
     key,
     staged.file,
     { size: staged.size, etag: etagOf(staged), sha256: staged.sha256Hex },
-    { ...meta, ...encryption, checksums: { [algorithm]: checksum }, checksumType: 'FULL_OBJECT' }
+    { ...meta, ...encryption, checksums: { [algorithm]: checksum }, checksumType: 'FULL_OBJECT' },
+    (current) => checkWriteConditions(req, key, current)
   )
   return xmlReply(
     'CopyObjectResult',

@@ -98,19 +98,31 @@ export class ObjectStore {
     return this.commitFile(bucket, key, staged, { size, etag: `"${md5.digest('hex')}"`, sha256: sha256.digest('hex') }, meta)
   }
 
-  /** Makes an already-written file an object (multipart completion, copies). */
+  /**
+   * Makes an already-written file an object (multipart completion, copies).
+   * `precondition` sees the object about to be replaced and may throw to refuse
+   * the write; it runs in the same turn as the replacement, so of two
+   * conditional writes racing for one key only one can win (as in S3).
+   */
   async commitFile(
     bucket: string,
     key: string,
     file: string,
     digest: { size: number; etag: string; sha256: string },
-    meta: ObjectMeta = {}
+    meta: ObjectMeta = {},
+    precondition?: (current: StoredObject | undefined) => void
   ): Promise<StoredObject> {
     const objectsDir = join(this.root, 'objects')
     await mkdir(objectsDir, { recursive: true })
     const target = join(objectsDir, randomUUID())
     await rename(file, target)
     const previous = this.objects.get(this.id(bucket, key))
+    try {
+      precondition?.(previous)
+    } catch (error) {
+      await rm(target, { force: true })
+      throw error
+    }
     const stored: StoredObject = { ...meta, bucket, key, ...digest, lastModified: new Date(), file: target }
     this.objects.set(this.id(bucket, key), stored)
     if (previous) await rm(previous.file, { force: true })

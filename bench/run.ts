@@ -12,7 +12,7 @@ import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { githubEnv, runAction } from '../local/src/run-action.js'
 import { start, type StandIn } from '../local/src/stand-in.js'
 import { generateTree } from './source-tree.js'
@@ -96,6 +96,10 @@ async function main(): Promise<void> {
       throw new Error(`${tool} is needed${tool === TIME ? ": install Debian's time package (apt-get install -y time)" : ''}`)
     }
   }
+  // python3 may be a version manager's shim that takes a second to start (pyenv's does); runners start the interpreter
+  // itself. Its own folder goes first on PATH, for the action's pre-flight and for the SDK method alike.
+  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim()
+  process.env.PATH = `${dirname(python)}${delimiter}${process.env.PATH ?? ''}`
   const hasAwsCli = spawnSync('aws', ['--version']).status === 0
   console.log('building dist/ and the packaging-only bundle …')
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' })

@@ -64566,7 +64566,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4939:
+/***/ 5741:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68257,10 +68257,14 @@ const INPUT_NAMES = [
     'stream-logs',
     'download-results',
     'comment-on-pr',
-    'github-token'
+    'github-token',
+    'baseline-ref',
+    'metric-goals',
+    'max-regression-percent',
+    'max-cost-usd'
 ];
 /** Multi-line inputs keep their inner lines; every other input is trimmed. */
-const MULTILINE = new Set(['hyperparameters', 'input-data', 'tags', 'exclude']);
+const MULTILINE = new Set(['hyperparameters', 'input-data', 'tags', 'exclude', 'metric-goals']);
 function readInputs(getInput = core_getInput) {
     const raw = {};
     for (const name of INPUT_NAMES)
@@ -71652,6 +71656,110 @@ function checkCheckpointsOnRunner(checkpoints, runOnRunner, report) {
         message: 'is set, but run-on-runner is true: the job on the runner calls no AWS API, so it cannot read that job’s checkpoints in S3. ' +
             'Leave copy-checkpoints-from-job empty when the job runs on the runner (its checkpoints start empty there).'
     });
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/comparison-section.js
+
+/** Metric names as the job's log carries them (`name=value;`). */
+const METRIC_NAME = /^\w{1,100}$/;
+const MAX_GOALS = 50;
+const MAX_REF_LENGTH = 255;
+function readComparisonSection(raw, wait, report) {
+    const baselineRef = readBaselineRef(raw['baseline-ref'], report);
+    const goals = readGoals(raw['metric-goals'], report);
+    const maxRegressionPercent = readMaxRegression(raw['max-regression-percent'], report);
+    if (maxRegressionPercent !== undefined && Object.keys(goals).length === 0)
+        report({
+            input: 'max-regression-percent',
+            message: 'is set, but metric-goals is empty: a regression needs a direction. Add metric-goals, such as "energy: min", naming the ' +
+                'metrics whose final value may not get worse.'
+        });
+    if (maxRegressionPercent !== undefined && !wait)
+        report({
+            input: 'max-regression-percent',
+            message: 'is set, but wait is false: set wait: true, since a regression is known only once the job has ended.'
+        });
+    return { ...(baselineRef ? { baselineRef } : {}), goals, ...(maxRegressionPercent !== undefined ? { maxRegressionPercent } : {}) };
+}
+/** A branch name as git allows it (git check-ref-format), `refs/heads/` optional. */
+function readBaselineRef(text, report) {
+    if (text === '')
+        return undefined;
+    const branch = text.replace(/^refs\/heads\//, '');
+    const broken = 
+    // eslint-disable-next-line no-control-regex -- control characters are what git refuses
+    /[\u0000-\u0020\u007f~^:?*[\\]/.test(branch) ||
+        branch.includes('..') ||
+        branch.includes('@{') ||
+        branch.includes('//') ||
+        /^[/.-]|[/.]$|\.lock$/.test(branch) ||
+        branch === '@';
+    if (broken || branch.length > MAX_REF_LENGTH) {
+        report({
+            input: 'baseline-ref',
+            message: `${shownValue(text)} is not a branch name: give a branch as git names it (e.g. main or release/2.x), at most ` +
+                `${MAX_REF_LENGTH} characters, without spaces, control characters, ~ ^ : ? * [ \\, "..", "@{" or a leading "-".`
+        });
+        return undefined;
+    }
+    return branch;
+}
+function readGoals(text, report) {
+    const entries = Object.entries(parseStringMap('metric-goals', text, report));
+    if (entries.length > MAX_GOALS)
+        report({ input: 'metric-goals', message: `has ${entries.length} entries; give at most ${MAX_GOALS}.` });
+    const goals = {};
+    for (const [name, value] of entries) {
+        if (!METRIC_NAME.test(name)) {
+            report({
+                input: 'metric-goals',
+                message: `${shownValue(name)} is not a metric name: metrics are logged as name=value with names of letters, digits and ` +
+                    `underscores (at most 100), such as energy or accuracy.`
+            });
+            continue;
+        }
+        const goal = value.trim().toLowerCase();
+        if (goal === 'min' || goal === 'max')
+            goals[name] = goal;
+        else
+            report({
+                input: 'metric-goals',
+                message: `the goal of ${shownValue(name)} is ${shownValue(value)}: give min (lower is better) or max (higher is better).`
+            });
+    }
+    return goals;
+}
+function readMaxRegression(text, report) {
+    if (text === '')
+        return undefined;
+    const value = Number(text);
+    if (/^\d+(\.\d+)?$/.test(text) && value <= 1_000_000)
+        return value;
+    report({
+        input: 'max-regression-percent',
+        message: `${shownValue(text)} is not allowed: give a percentage of 0 or more, fractions allowed (e.g. 5 or 2.5), or leave it empty ` +
+            `to never fail on a regression.`
+    });
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/inputs/cost-section.js
+
+/** A cap beyond this is a typo, not a budget. */
+const MAX_CAP_USD = 1_000_000;
+function readMaxCost(raw, report) {
+    const text = raw['max-cost-usd'];
+    if (text === '')
+        return undefined;
+    const value = Number(text);
+    if (/^\d+(\.\d{1,4})?$/.test(text) && value > 0 && value <= MAX_CAP_USD)
+        return value;
+    report({
+        input: 'max-cost-usd',
+        message: `${shownValue(text)} is not allowed: give an amount in US dollars above 0 and at most ${MAX_CAP_USD}, without a currency ` +
+            `sign (e.g. 25 or 12.50), or leave it empty for no cap.`
+    });
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./.build/inputs/device-section.js
@@ -76126,6 +76234,8 @@ function readInputChannels(raw, workspace, probe, report) {
 
 
 
+
+
 function buildJobSpec(raw, identity, env, probe = probePath) {
     const problems = [];
     const report = (problem) => problems.push(problem);
@@ -76151,6 +76261,8 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
     checkCheckpointsOnRunner(checkpoints, runner.runOnRunner, report);
     const follow = readFollowSection(raw, identity.workspace, report);
     checkNotAttachOnly(raw, report);
+    const comparison = readComparisonSection(raw, follow.wait, report);
+    const maxCostUsd = readMaxCost(raw, report);
     if (problems.length > 0)
         throw new InputError(problems);
     const { entryModule } = source;
@@ -76171,6 +76283,8 @@ function buildJobSpec(raw, identity, env, probe = probePath) {
         ...checkpoints,
         tags,
         experiment,
+        comparison,
+        ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
         dryRun,
         ...runner,
         follow
@@ -76259,6 +76373,10 @@ class JobCanceller {
     }
     get requested() {
         return this.attempt !== undefined;
+    }
+    /** The cancel this run asked for, if it asked. */
+    get attempted() {
+        return this.attempt;
     }
     cancel(reason, why) {
         this.attempt ??= this.send(reason, why);
@@ -76635,7 +76753,7 @@ async function runPost(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4939);
+/* harmony import */ var _follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5741);
 
 await (0,_follow_post_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -1,5 +1,5 @@
-// The algorithm checked before anything is spent: the packaged archive is
-// unpacked as the container will see it, every requirements.txt in it is read as
+// The algorithm checked before anything is spent: the source's tree laid out as
+// the container will unpack it (check-tree.ts), every requirements.txt in it is read as
 // pip reads it, and the entry point is read with python3's ast (never imported
 // or run) to see that it exists and that the hyperparameters bind to it and cast
 // as the container binds and casts them. Errors stop the step before anything is
@@ -8,14 +8,13 @@ import * as core from '@actions/core'
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { Readable } from 'node:stream'
-import { archiveStream, type PackagedSource } from '../archive/package-source.js'
-import { extractTarGz } from '../archive/safe-extract.js'
+import type { PackagedSource } from '../archive/package-source.js'
 import { logText } from '../common/untrusted.js'
 import { InputError, problemText, type InputProblem } from '../inputs/input-error.js'
 import type { JobSpec } from '../inputs/job-spec.js'
 import { logHeading, logRow } from '../report/log-layout.js'
 import { requirementsFiles } from '../runner/requirements-files.js'
+import { layOutForCheck } from './check-tree.js'
 import { runChecker, type CheckerAnswer } from './python-checker.js'
 import { RequirementsChecker, type RequirementsListing } from './requirements-check.js'
 
@@ -33,7 +32,7 @@ const MESSAGE_MAX = 2000
 export async function unpackForCheck(source: PackagedSource, dir: string): Promise<string> {
   const tree = join(dir, 'code')
   await mkdir(tree, { recursive: true })
-  if (source.content.kind === 'archive') await extractTarGz(Readable.from(archiveStream(source)), tree)
+  if (source.content.kind === 'archive') await layOutForCheck(source.content.manifest, tree)
   else await copyFile(source.content.path, join(tree, basename(source.content.path)))
   return tree
 }

@@ -119,8 +119,11 @@ describe('the stand-in CLI, as local/README.md says to use it', () => {
         expect(other.variables[name]).toBeTruthy()
       for (const name of Object.keys(other.variables).filter((n) => n.startsWith('AWS_ENDPOINT_URL_')))
         expect(other.variables[name]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-      // The serving terminal shows the same lines it wrote to the file.
-      expect(exportsOf(served)).toEqual(exportsOf(readFileSync(envFile, 'utf8')))
+      // The serving terminal shows the same lines it wrote to the file (its output may arrive after the file does).
+      const written = exportsOf(readFileSync(envFile, 'utf8'))
+      for (const started = Date.now(); Object.keys(exportsOf(served)).length < Object.keys(written).length; await sleep(50))
+        if (Date.now() - started > 10_000) break
+      expect(exportsOf(served)).toEqual(written)
       expect(await answersOnSts(other.variables)).toBe('123456789012')
       if (withAwsCli) {
         expect(other.stdout).toContain(`"deviceArn": "${SV1}"`)

@@ -85,7 +85,8 @@ describe('run() following the job', () => {
     expect(result.summary).toContain('COMPLETED')
     expect(result.summary).not.toContain('QUEUED')
     expect(standIn.requests.of('logs').length).toBeGreaterThan(0)
-    expect(standIn.requests.of('s3', 'GetObject')).toHaveLength(1)
+    // The results, once (the other reads are the experiment's records).
+    expect(standIn.requests.of('s3', 'GetObject').filter((request) => request.path.includes('/output/model.tar.gz'))).toHaveLength(1)
 
     const ours = github.comments.list(REPO, PR).filter((comment) => comment.body.includes(MARKER))
     expect(ours).toHaveLength(1)

@@ -44,9 +44,14 @@ export class Limiter {
   }
 }
 
-/** The input re-cut into `size`-byte blocks (the last one shorter), each a fresh buffer. */
-export async function* fixedSizeBlocks(input: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
-  let block = Buffer.allocUnsafe(size)
+/**
+ * The input re-cut into `size`-byte blocks (the last one shorter), each a fresh buffer, or one the
+ * consumer handed back in `spare` once done with it (the multipart upload does, so its memory is a
+ * fixed set of parts instead of a new part's worth of garbage per part).
+ */
+export async function* fixedSizeBlocks(input: AsyncIterable<Buffer>, size: number, spare: Buffer[] = []): AsyncGenerator<Buffer> {
+  const fresh = () => spare.pop() ?? Buffer.allocUnsafe(size)
+  let block = fresh()
   let filled = 0
   for await (const chunk of input) {
     for (let offset = 0; offset < chunk.length;) {
@@ -55,7 +60,7 @@ export async function* fixedSizeBlocks(input: AsyncIterable<Buffer>, size: numbe
       offset += taken
       if (filled === size) {
         yield block
-        block = Buffer.allocUnsafe(size)
+        block = fresh()
         filled = 0
       }
     }

@@ -65,6 +65,8 @@ class StreamUpload {
   private readonly startedAt = Date.now()
   private readonly completed: CompletedPart[] = []
   private readonly inFlight = new Set<Promise<void>>()
+  /** Part buffers whose upload has ended, for the next parts. */
+  private readonly spare: Buffer[] = []
   private partFailure: { error: unknown } | undefined
   private createAttempted = false
   private readonly partBytes: number
@@ -84,7 +86,7 @@ class StreamUpload {
     let bytes = 0
     let parts = 0
     try {
-      for await (const part of fixedSizeBlocks(body, this.partBytes)) {
+      for await (const part of fixedSizeBlocks(body, this.partBytes, this.spare)) {
         bytes += part.length
         // A first part shorter than a part is the whole body.
         if (part.length < this.partBytes && parts === 0) return await this.putWhole(part)
@@ -157,7 +159,10 @@ class StreamUpload {
       (uploaded) => void this.completed.push({ PartNumber: partNumber, ETag: uploaded.ETag, ChecksumCRC32: uploaded.ChecksumCRC32 }),
       (error: unknown) => void (this.partFailure ??= { error })
     )
-    const tracked = job.finally(() => this.inFlight.delete(tracked))
+    const tracked = job.finally(() => {
+      this.inFlight.delete(tracked)
+      if (data.length === this.partBytes) this.spare.push(data)
+    })
     this.inFlight.add(tracked)
   }
 

@@ -69,6 +69,12 @@ describe('attaching to a job submitted elsewhere', () => {
     expect(run.summary).toContain('```mermaid\n')
     expect(run.summary).toContain('xychart-beta\n  title "cost"')
     expect(run.summary).toContain('&quot;energy&quot;: -1.1')
+    // Its cost and quantum tasks, from what GetJob says it was created with.
+    expect(Number(run.outputs['cost-usd'])).toBeGreaterThan(0)
+    expect(JSON.parse(run.outputs['quantum-tasks']!)).toMatchObject({ total: 0 })
+    expect(run.summary).toContain('### Cost')
+    expect(run.summary).toContain('### Quantum tasks')
+    expect(standIn.requests.of('pricing', 'GetProducts').length).toBeGreaterThan(0)
     // Nothing packaged, uploaded or created.
     expect(standIn.requests.of('braket', 'CreateJob')).toEqual([])
     expect(standIn.requests.of('s3').filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([])

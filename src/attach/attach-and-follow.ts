@@ -11,6 +11,7 @@ import { buildAttachSpec } from '../inputs/attach-spec.js'
 import type { RunIdentity } from '../plan/run-identity.js'
 import { currentRun } from '../report/run-reference.js'
 import { writeStepSummary } from '../report/step-summary.js'
+import { attachedSpend } from './attached-spend.js'
 import { attachedReport, logAttached, setAttachedOutputs } from './attach-report.js'
 import { findLatestJob } from './latest-job.js'
 import { readJob } from './read-job.js'
@@ -35,6 +36,7 @@ export async function attachAndFollow(raw: RawInputs, identity: RunIdentity, env
   const report = attachedReport(job, target, identity, currentRun(identity, env), spec.follow.wait, Date.now())
   await writeStepSummary(report)
 
-  // 3. Followed to its end as a submitted job is: logs, metrics, results, PR comment, the step's outcome.
-  await followIfAsked(target, spec, { identity, report, session, braket, s3: s3Client(session), env })
+  // 3. Followed to its end as a submitted job is: logs, metrics, cost and quantum tasks, results, PR comment, the step's outcome.
+  const observers = spec.follow.wait ? await attachedSpend(job, spec.region, true, { session, env, report }) : []
+  await followIfAsked(target, spec, { identity, report, session, braket, s3: s3Client(session), env, observers })
 }

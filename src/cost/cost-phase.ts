@@ -9,7 +9,7 @@ import type { JobSpec } from '../inputs/job-spec.js'
 import type { JobReport } from '../report/job-report.js'
 import { JobTasks } from '../tasks/job-tasks.js'
 import { countTasks } from '../tasks/task-counts.js'
-import { planCost, type CostPlan } from './cost-plan.js'
+import { planCost, type CostPlan, type CostSpec } from './cost-plan.js'
 import { regionOfArn } from './devices.js'
 import { costOfJob, SpendTracker, type FinalSpend, type SpendSpec } from './spend-tracker.js'
 
@@ -17,7 +17,7 @@ import { costOfJob, SpendTracker, type FinalSpend, type SpendSpec } from './spen
 const deviceRegion = (spec: Pick<JobSpec, 'device' | 'region'>) =>
   spec.device.startsWith('local:') ? spec.region : (regionOfArn(spec.device) ?? spec.region)
 
-export async function estimateCost(spec: JobSpec, session: AwsSession): Promise<CostPlan> {
+export async function estimateCost(spec: CostSpec, session: AwsSession): Promise<CostPlan> {
   return planCost(spec, pricingClient(session), braketClient({ ...session, region: deviceRegion(spec) }))
 }
 
@@ -30,7 +30,7 @@ function jobTasks(session: AwsSession, job: SpendSpec & { jobArn: string }, minI
 
 export function trackSpend(
   plan: CostPlan,
-  spec: JobSpec,
+  spec: SpendSpec & CostSpec,
   session: AwsSession,
   jobArn: string,
   env: NodeJS.ProcessEnv,

@@ -2,10 +2,11 @@
 // stand-in writes a record of each run to S3, completes it, moves
 // latest-completed.json forward only, and compares a pull request's job with the
 // base branch's latest completed one.
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startGitHubApi, type GitHubApiStandIn } from '../local/src/github-api/github-api.js'
 import type { ActionRun } from '../local/src/run-action.js'
 import type { StandIn } from '../local/src/stand-in.js'
 import { follow, startFollowing, unexpectedStderr } from './support/follow-fixtures.js'
@@ -17,6 +18,9 @@ const HEAD_SHA = 'b'.repeat(40)
 let standIn: StandIn
 let workspace: string
 useStandIn((fixture) => ({ standIn, workspace } = fixture))
+let github: GitHubApiStandIn
+beforeAll(async () => void (github = await startGitHubApi()))
+afterAll(async () => github.stop())
 
 const energyLines = (values: readonly number[]) =>
   values.map((energy, iteration) => ({ atMs: iteration * 10, message: `Metrics - energy=${energy}; iteration_number=${iteration};` }))
@@ -33,7 +37,7 @@ async function pullRequestEvent(head: string, base: string): Promise<string> {
     JSON.stringify({
       number: 7,
       pull_request: { number: 7, head: { ref: head, sha: HEAD_SHA }, base: { ref: base } },
-      repository: { full_name: 'octo/quantum-lab', default_branch: 'main' }
+      repository: { full_name: 'octo/quantum-lab', name: 'quantum-lab', owner: { login: 'octo' }, default_branch: 'main' }
     })
   )
   return path
@@ -48,8 +52,9 @@ function pushRun(experiment: string, inputs: Record<string, string> = {}, branch
 
 async function pullRequestRun(experiment: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
   return follow(standIn, workspace, {
-    inputs: { experiment, hyperparameters: 'shots: 2000', ...inputs },
+    inputs: { experiment, hyperparameters: 'shots: 2000', 'comment-on-pr': 'true', 'github-token': github.writeToken, ...inputs },
     github: {
+      GITHUB_API_URL: github.url,
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_EVENT_PATH: await pullRequestEvent('feature/faster-ansatz', 'main'),
       GITHUB_REF: 'refs/pull/7/merge',
@@ -174,6 +179,12 @@ describe('experiment records', () => {
     expect(run.summary).toContain(`<a href="${baseline.run.url}">its workflow run</a>`)
     expect(run.summary).toContain('  line [0.2, -0.5, -0.9, -1]\n  line [0.1, -0.7, -1.2, -1.1]')
     expect(run.summary).toMatch(/🔵 this run · 🟠 baseline: main @\S* 0123456/)
+    // The pull request's comment: the same comparison, settings and overlaid chart, where reviewers read them.
+    const [comment] = github.comments.list('octo/quantum-lab', 7)
+    expect(comment?.body).toContain('| energy <sub>min</sub> | -1 (best -1) | -1.1 (best -1.2) | -0.1 ✅ | -10% |')
+    expect(comment?.body).toContain('Settings that differ: <code>shots</code> <code>1000</code> → <code>2000</code>')
+    expect(comment?.body).toContain('  line [0.2, -0.5, -0.9, -1]\n  line [0.1, -0.7, -1.2, -1.1]')
+    expect(comment?.body).toContain('the AWS bill is authoritative')
   })
 
   it('a push that did not wait becomes the baseline once its job completed, and its record is completed then', async () => {

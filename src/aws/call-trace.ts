@@ -4,24 +4,17 @@
 // or throttled run from a broken one, and what AWS Support asks for. Never the
 // request or response bodies: they carry credentials and the repository's data.
 import * as core from '@actions/core'
-import type { Pluggable } from '@smithy/types'
+import type { Pluggable, ResponseMetadata } from '@smithy/types'
 import { errorName } from '../common/errors.js'
 import { logText } from '../common/untrusted.js'
 
-interface Metadata {
-  httpStatusCode?: number
-  attempts?: number
-  totalRetryDelay?: number
-  requestId?: string
-}
-
-function metadataOf(value: unknown): Metadata {
-  const metadata = (value as { $metadata?: Metadata } | undefined)?.$metadata
+function metadataOf(value: unknown): ResponseMetadata {
+  const metadata = (value as { $metadata?: ResponseMetadata } | undefined)?.$metadata
   return typeof metadata === 'object' && metadata !== null ? metadata : {}
 }
 
 /** `S3 HeadObject: HTTP 404 (NotFound), 1 attempt, 12 ms, request id ABC`. */
-export function describeTrace(call: string, metadata: Metadata, elapsedMs: number, errorCode?: string): string {
+export function describeTrace(call: string, metadata: ResponseMetadata, elapsedMs: number, errorCode?: string): string {
   const parts = [
     `HTTP ${metadata.httpStatusCode ?? '—'}${errorCode ? ` (${errorCode})` : ''}`,
     `${metadata.attempts ?? 1} attempt${(metadata.attempts ?? 1) === 1 ? '' : 's'}`,

@@ -29,7 +29,7 @@ export interface PreflightResult {
 const MESSAGE_MAX = 2000
 
 /** The archive as the container will unpack it, in a folder of its own under `dir`. */
-export async function unpackForCheck(source: PackagedSource, dir: string): Promise<string> {
+async function treeForCheck(source: PackagedSource, dir: string): Promise<string> {
   const tree = join(dir, 'code')
   await mkdir(tree, { recursive: true })
   if (source.content.kind === 'archive') await layOutForCheck(source.content.manifest, tree)
@@ -46,7 +46,7 @@ export async function preflightAlgorithm(
 ): Promise<PreflightResult> {
   const workDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'braket-preflight-'))
   try {
-    return await checkTree(spec, await unpackForCheck(source, workDir), workDir, python)
+    return await checkTree(spec, await treeForCheck(source, workDir), workDir, python)
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }

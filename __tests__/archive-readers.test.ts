@@ -13,7 +13,8 @@ import { Readable } from 'node:stream'
 import { gunzipSync } from 'node:zlib'
 import { parseEntryPoint } from '../src/archive/entry-point.js'
 import { compileExcludePatterns } from '../src/archive/exclude-patterns.js'
-import { archiveStream, digestSource, type PackagedSource } from '../src/archive/package-source.js'
+import { fixedSizeBlocks } from '../src/archive/bounded-pipeline.js'
+import { archiveSizeBound, archiveStream, digestSource, type PackagedSource } from '../src/archive/package-source.js'
 import { looksIncompressible, parallelGzip } from '../src/archive/parallel-gzip.js'
 import { nameText } from '../src/archive/path-bytes.js'
 import { extractTarGz } from '../src/archive/safe-extract.js'
@@ -151,6 +152,27 @@ describe('the source archive', () => {
   it('is the same whatever the thread count', async () => {
     const bytes = await readFile(archivePath)
     for (const threads of [1, 2, 4]) expect(await collect(archiveStream(source, { threads }))).toEqual(bytes)
+  })
+
+  it("comes out the same through the upload's part cutter, which frees each piece as it copies it, time after time", async () => {
+    const bytes = await readFile(archivePath)
+    for (const blockBytes of [4 * KiB, 64 * KiB]) {
+      const parts: Buffer[] = []
+      for await (const part of fixedSizeBlocks(archiveStream(source, { blockBytes }), 5 * KiB)) parts.push(part)
+      // Block sizes other than the default give other bytes (the dictionaries differ), but the same tree.
+      const unpacked = gunzipSync(Buffer.concat(parts))
+      expect(unpacked).toEqual(gunzipSync(bytes))
+    }
+    expect(await collect(archiveStream(source))).toEqual(bytes)
+  })
+
+  it('is never larger than the bound the upload sizes its parts by', async () => {
+    const bytes = await readFile(archivePath)
+    expect(bytes.length).toBeLessThanOrEqual(archiveSizeBound(source))
+    // All stored, as random data is: still within the bound.
+    const stored = await collect(archiveStream(source, { level: 0 }))
+    expect(stored.length).toBeGreaterThan(gunzipSync(bytes).length)
+    expect(stored.length).toBeLessThanOrEqual(archiveSizeBound(source))
   })
 
   it('is unpacked byte for byte by GNU tar, with pax records for what ustar cannot hold', async () => {

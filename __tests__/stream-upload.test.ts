@@ -8,6 +8,7 @@ import { s3Client } from '../src/aws/clients.js'
 import type { StagingTarget } from '../src/aws/s3-staging.js'
 import { SourcePackagingError } from '../src/archive/package-source.js'
 import { uploadStream, type StreamUploadResult } from '../src/upload/multipart-upload.js'
+import { partBytesFor } from '../src/upload/s3-part-limits.js'
 import { start, type StandIn } from '../local/src/stand-in.js'
 import type { FaultKind } from '../local/src/core/faults.js'
 
@@ -91,6 +92,26 @@ describe('uploadStream', () => {
     await expect(upload(smallKey, chunked(small))).resolves.toEqual({ bytes: 1000, parts: 0, abortedLeftovers: 0 })
     expect(await stored(smallKey)).toBe(sha256(small))
     await expect(upload(nextKey(), chunked(Buffer.alloc(0)))).resolves.toMatchObject({ bytes: 0, parts: 0 })
+  })
+
+  it("sizes its parts from the body's bound: S3's 5 MiB minimum, larger only where 10,000 parts would not hold it", async () => {
+    const bytes = randomBytes(11 * MiB)
+    const key = nextKey()
+    const partsBefore = standIn.requests.of('s3', 'UploadPart').length
+    const result = await uploadStream(s3, target, key, chunked(bytes), { contentType: 'application/octet-stream', sizeBound: bytes.length })
+    expect(result).toMatchObject({ bytes: bytes.length, parts: 3 })
+    expect(standIn.requests.of('s3', 'UploadPart').length - partsBefore).toBe(3)
+    expect(await stored(key)).toBe(sha256(bytes))
+
+    const GiB = 1024 * MiB
+    expect(partBytesFor(0)).toBe(5 * MiB)
+    expect(partBytesFor(10_000 * 5 * MiB)).toBe(5 * MiB)
+    for (const size of [10_000 * 5 * MiB + 1, 100 * GiB, 5 * 1024 * GiB]) {
+      const part = partBytesFor(size)
+      expect(part).toBeGreaterThan(5 * MiB)
+      expect(Math.ceil(size / part)).toBeLessThanOrEqual(10_000)
+    }
+    expect(partBytesFor(GiB, 512 * MiB)).toBe(512 * MiB)
   })
 
   it('aborts uploads of the same key left open by an earlier run, once its own is complete', async () => {

@@ -2,21 +2,8 @@
 // (or, with run-on-runner, the job run here instead of in AWS; for a job submitted elsewhere: validate → follow).
 import * as core from '@actions/core'
 import { digestSource } from './archive/package-source.js'
-import { attachAndFollow } from './attach/attach-and-follow.js'
 import { warnIfRunnerStopsFirst } from './attach/runner-limits.js'
-import { openAwsSession } from './aws/aws-session.js'
-import { checkDevice } from './aws/braket-submission.js'
-import { braketClient, s3Client } from './aws/clients.js'
 import { resolveInputChannels } from './aws/input-channels.js'
-import { ensureBucket } from './aws/s3-staging.js'
-import { submitExactlyOnce, warnStatusUnread } from './aws/submit-exactly-once.js'
-import { CheckpointSeeding } from './checkpoints/checkpoint-seeding.js'
-import { estimateCost } from './cost/cost-phase.js'
-import { logDryRunCost } from './cost/cost-plan.js'
-import { beginExperiment } from './experiment/experiment-phase.js'
-import { followIfAsked } from './follow/follow-job.js'
-import { rememberJobForPost } from './follow/follow-state.js'
-import { submittedTarget } from './follow/follow-target.js'
 import { readInputs } from './inputs/action-inputs.js'
 import { attachRequested } from './inputs/attach-section.js'
 import { preflightAlgorithm } from './preflight/preflight.js'
@@ -24,10 +11,7 @@ import { defaultBucket, planJob } from './plan/job-plan.js'
 import { buildJobSpec } from './inputs/job-spec.js'
 import { readRunIdentity } from './plan/run-identity.js'
 import { printDryRun } from './report/dry-run-report.js'
-import { runOnRunner } from './runner/run-on-runner.js'
-import { stageSource } from './upload/stage-object.js'
 import { reportFailure } from './report/failure-report.js'
-import { currentRun } from './report/run-reference.js'
 import { writeStepSummary } from './report/step-summary.js'
 import {
   announceJob,
@@ -45,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const identity = readRunIdentity(env)
     const inputs = readInputs()
     // A job submitted elsewhere (job-arn, attach: latest) is followed, not submitted.
-    if (attachRequested(inputs)) return await attachAndFollow(inputs, identity, env)
+    if (attachRequested(inputs)) return await (await import('./attach/attach-and-follow.js')).attachAndFollow(inputs, identity, env)
     const spec = buildJobSpec(inputs, identity, env)
     warnIfRunnerStopsFirst(spec.follow, env)
 
@@ -57,14 +41,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await preflightAlgorithm(spec, source, env)
 
     if (spec.dryRun) {
-      logDryRunCost()
       const channels = await resolveInputChannels(spec, spec.bucket ?? defaultBucket(spec.region, '{account-id}'), undefined)
       return printDryRun(spec, planJob(spec, identity, source, channels, '{account-id}', 1))
     }
     // Fork pull requests get no credentials: the job runs on the runner as the container would, and is reported the same way.
-    if (spec.runOnRunner) return await runOnRunner({ spec, identity, source, env })
+    if (spec.runOnRunner) return await (await import('./runner/run-on-runner.js')).runOnRunner({ spec, identity, source, env })
 
-    // 3. Credentials: the workflow's OIDC token for the role, or what the environment has.
+    // 3. Credentials: the workflow's OIDC token for the role, or what the environment has. Code that talks to AWS loads only now.
+    const { openAwsSession, braketClient, s3Client, checkDevice, CheckpointSeeding, estimateCost } = await import('./aws-phases.js')
     const session = await openAwsSession(spec.credentials, spec.region, { getIdToken: (audience) => core.getIDToken(audience), env })
     const braket = braketClient(session)
     const s3 = s3Client(session)
@@ -82,6 +66,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       kmsKeyId: spec.kmsKeyId,
       createIfMissing: !spec.bucket
     }
+    const { ensureBucket, stageSource } = await import('./aws-phases.js')
     await ensureBucket(s3, staging)
     const channels = await resolveInputChannels(spec, staging.bucket, { s3, target: staging })
     const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
@@ -90,6 +75,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logPlan(spec, planFor(identity.runAttempt), device)
 
     // 5. CreateJob exactly once for this run and step (the checkpoints it starts from copied in right before).
+    const { submitExactlyOnce, rememberJobForPost, currentRun, beginExperiment, warnStatusUnread } = await import('./aws-phases.js')
     const submission = await submitExactlyOnce(
       braket,
       planFor,
@@ -113,6 +99,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     warnStatusUnread(submission, spec.follow.wait)
 
     // 6. Optionally, the job to its end: status, logs, metrics, results, PR comment; the step fails when the job does.
+    const { followIfAsked, submittedTarget } = await import('./aws-phases.js')
     await followIfAsked(submittedTarget(spec, outputs, device), spec, { identity, report, session, braket, s3, env, observers })
   } catch (error) {
     reportFailure(error)

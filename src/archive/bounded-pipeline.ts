@@ -1,7 +1,8 @@
 // Bounded stages for the packaging and upload pipeline: at most `window` items
 // in flight, results handed on in input order (so the output never depends on
-// which job finished first), a limiter for work that needs a thread, and
-// re-cutting a byte stream into fixed-size blocks.
+// which job finished first), a limiter for work that needs a thread,
+// re-cutting a byte stream into fixed-size blocks, and freeing the buffers one
+// stage made for the next as soon as they are copied.
 
 /** Runs `work` on up to `window` items at once; yields the results in input order. */
 export async function* mapOrdered<T, R>(
@@ -44,10 +45,36 @@ export class Limiter {
   }
 }
 
+// V8 frees a dead Buffer's memory only at a garbage collection, and with the
+// pipeline's small heap that comes once about 64 MiB of dead buffers have piled
+// up (V8's external memory limit). Measured on a 209 MiB tree, packaging peaked
+// at 154 MiB of RSS, against 83 MiB when collected promptly. So a stage marks
+// the buffers it allocated for the next stage alone (one view each, yielded
+// once), and the stage that copies them out frees them right away: detaching
+// an ArrayBuffer (transfer(0)) frees its memory. Constants, pooled slices and
+// buffers a caller passed in are never marked, so never freed.
+const handedOver = new WeakSet<ArrayBufferLike>()
+
+/** Marks `buffer` as made for one hand-over: whoever copies it out may free it. Answers `buffer`. */
+export function handOver(buffer: Buffer): Buffer {
+  const backing = buffer.buffer
+  // Buffer's shared pool (8 KiB, for small allocations) may hold other buffers: only larger backings are freed early.
+  if (backing instanceof ArrayBuffer && backing.byteLength > Buffer.poolSize) handedOver.add(backing)
+  return buffer
+}
+
+/** Frees a handed-over buffer's memory now; any other buffer is left alone. */
+export function release(buffer: Buffer): void {
+  const backing = buffer.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }
+  // ArrayBuffer.prototype.transfer arrived with Node 22's V8; before that the garbage collector frees it, later.
+  if (handedOver.delete(backing)) backing.transfer?.(0)
+}
+
 /**
  * The input re-cut into `size`-byte blocks (the last one shorter), each a fresh buffer, or one the
  * consumer handed back in `spare` once done with it (the multipart upload does, so its memory is a
- * fixed set of parts instead of a new part's worth of garbage per part).
+ * fixed set of parts instead of a new part's worth of garbage per part). Handed-over input chunks are
+ * freed once copied.
  */
 export async function* fixedSizeBlocks(input: AsyncIterable<Buffer>, size: number, spare: Buffer[] = []): AsyncGenerator<Buffer> {
   const fresh = () => spare.pop() ?? Buffer.allocUnsafe(size)
@@ -64,6 +91,7 @@ export async function* fixedSizeBlocks(input: AsyncIterable<Buffer>, size: numbe
         filled = 0
       }
     }
+    release(chunk)
   }
   if (filled > 0) yield block.subarray(0, filled)
 }

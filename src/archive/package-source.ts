@@ -52,6 +52,22 @@ export function archiveStream(source: PackagedSource, options: GzipOptions = {})
   return parallelGzip(tarChunks(source.content.manifest.entries), options)
 }
 
+/** Bytes of the deflate stored-block header, per block of up to 65,535 bytes: what gzip adds to data it cannot shrink. */
+const STORED_OVERHEAD = 5 / 65_535
+
+/**
+ * The most bytes `archiveStream` can produce for `source`, known before compressing (so the upload can size its
+ * parts): each entry's tar headers (a pax header with its records, then ustar) and padding, its bytes, the end
+ * of the archive, and gzip's worst case, every block stored, plus its header, trailer and one flush per block.
+ */
+export function archiveSizeBound(source: PackagedSource): number {
+  if (source.content.kind === 'file') return source.sizeBytes
+  let tar = 1024
+  for (const entry of source.content.manifest.entries)
+    tar += entry.size + 511 + 2048 + entry.nameBytes.length + (entry.linkBytes?.length ?? 0)
+  return Math.ceil(tar * (1 + STORED_OVERHEAD)) + 5 * Math.ceil(tar / 4096) + 64
+}
+
 /** The content type the uploaded object gets. */
 export function contentType(source: PackagedSource): string {
   return source.compressionType === 'GZIP' ? 'application/gzip' : 'text/x-python'

@@ -16,9 +16,8 @@
 // written as stored deflate blocks without trying: deflate cannot shrink them,
 // and trying costs as much CPU as compressing text.
 import { availableParallelism } from 'node:os'
-import { promisify } from 'node:util'
-import { constants, crc32, deflateRaw, type ZlibOptions } from 'node:zlib'
-import { fixedSizeBlocks, Limiter, mapOrdered } from './bounded-pipeline.js'
+import { constants, crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib'
+import { fixedSizeBlocks, handOver, Limiter, mapOrdered, release } from './bounded-pipeline.js'
 
 export interface GzipOptions {
   /** Blocks deflated at once; default: the cores, leaving one of libuv's threads for file reads. */
@@ -42,7 +41,27 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]
 /** An empty final block (fixed Huffman, end-of-block): what zlib writes on Z_FINISH after a flush. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00])
 
-const deflateRawAsync = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw)
+/**
+ * zlib's deflate on libuv's thread pool, the output handed over. Written on the stream rather than
+ * zlib.deflateRaw, which joins the pieces of a block's output (its data, then the flush's tail) into a
+ * new buffer and leaves the stream's output buffer, a block's worth, to the garbage collector.
+ */
+function deflateOnPool(block: Buffer, options: ZlibOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pieces: Buffer[] = []
+    const stream = createDeflateRaw(options)
+    stream.on('data', (piece: Buffer) => pieces.push(piece))
+    stream.once('error', reject)
+    stream.once('end', () => {
+      if (pieces.length === 1) return resolve(handOver(pieces[0]!))
+      const joined = handOver(Buffer.concat(pieces))
+      // The pieces are views of the stream's output buffer(s), which nothing else holds now that it has ended.
+      for (const backing of new Set(pieces.map((piece) => piece.buffer))) release(handOver(Buffer.from(backing)))
+      resolve(joined)
+    })
+    stream.end(block)
+  })
+}
 
 export function defaultThreads(): number {
   const poolSize = Number(process.env.UV_THREADPOOL_SIZE) || 4
@@ -56,9 +75,13 @@ export async function* parallelGzip(input: AsyncIterable<Buffer>, options: GzipO
   let crc = 0
   let length = 0
 
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES
+  /** Input blocks done with, for the next ones: a fixed set of blocks instead of a new one per block. */
+  const spare: Buffer[] = []
+
   async function* blocksWithDictionaries() {
     let dictionary: Buffer | undefined
-    for await (const block of fixedSizeBlocks(input, options.blockBytes ?? DEFAULT_BLOCK_BYTES)) {
+    for await (const block of fixedSizeBlocks(input, blockBytes, spare)) {
       crc = crc32(block, crc)
       length += block.length
       yield { block, dictionary }
@@ -68,18 +91,31 @@ export async function* parallelGzip(input: AsyncIterable<Buffer>, options: GzipO
 
   yield GZIP_HEADER
   // Twice as many blocks in flight as threads, so a thread never idles waiting for the oldest block to be written.
-  yield* mapOrdered(blocksWithDictionaries(), threads * 2, ({ block, dictionary }) => deflateBlock(block, dictionary, level, limiter))
+  const deflated = mapOrdered(blocksWithDictionaries(), threads * 2, async ({ block, dictionary }) => ({
+    block,
+    output: await deflateBlock(block, dictionary, level, limiter)
+  }))
+  let previous: Buffer | undefined
+  for await (const { block, output } of deflated) {
+    // Block n-1 was deflated (outputs come in order) and primed block n, deflated now: it can be refilled.
+    if (previous?.length === blockBytes) spare.push(previous)
+    previous = block
+    yield output
+  }
   const trailer = Buffer.alloc(8)
   trailer.writeUInt32LE(crc >>> 0, 0)
   trailer.writeUInt32LE(length % 2 ** 32, 4)
   yield Buffer.concat([FINAL_BLOCK, trailer])
 }
 
-/** One block as raw deflate ending on a byte boundary, never final: stored when it looks random or would not shrink. */
+/**
+ * One block as raw deflate ending on a byte boundary, never final: stored when it looks random or would not shrink.
+ * Handed over: a buffer made for this block alone (zlib's output for a stream of its own, or the stored copy).
+ */
 async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level: number, limiter: Limiter): Promise<Buffer> {
-  if (looksIncompressible(block)) return storedBlocks(block)
+  if (looksIncompressible(block)) return handOver(storedBlocks(block))
   const deflated = await limiter.run(() =>
-    deflateRawAsync(block, {
+    deflateOnPool(block, {
       level,
       ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
       finishFlush: constants.Z_SYNC_FLUSH,
@@ -87,7 +123,9 @@ async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level
       chunkSize: block.length + (block.length >> 3) + 1024
     })
   )
-  return deflated.length < storedSize(block.length) ? deflated : storedBlocks(block)
+  if (deflated.length < storedSize(block.length)) return handOver(deflated)
+  release(handOver(deflated)) // zlib's output for this block alone, not used: freed now rather than at the next collection
+  return handOver(storedBlocks(block))
 }
 
 /** Stored deflate blocks (not final) holding `data` as is. */

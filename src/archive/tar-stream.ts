@@ -2,10 +2,11 @@
 // and must still be exactly what the digest saw (same size, same SHA-256),
 // because the archive is stored under the digest's address. Small files are
 // read a few at a time ahead of the writer so the disk never waits on it;
-// large ones are streamed in 256 KiB reads. Memory stays bounded either way.
+// large ones are streamed in 256 KiB reads. Memory stays bounded either way: what
+// is read is handed over, freed as soon as the next stage has copied it.
 import { createHash } from 'node:crypto'
 import type { ManifestEntry } from './source-manifest.js'
-import { mapOrdered } from './bounded-pipeline.js'
+import { handOver, mapOrdered } from './bounded-pipeline.js'
 import { changedWhilePackaging, openSourceFile, readFully } from './source-file.js'
 import { END_OF_ARCHIVE, entryHeader, padding } from './tar-format.js'
 
@@ -39,7 +40,7 @@ async function readWholeFile(entry: ManifestEntry): Promise<Buffer> {
     const read = await readFully(file, entry.name, buffer, 0)
     const content = buffer.subarray(0, read)
     if (read !== entry.size || !createHash('sha256').update(content).digest().equals(entry.sha256!)) throw changedWhilePackaging(entry.name)
-    return content
+    return handOver(content)
   } finally {
     await file.handle.close()
   }
@@ -56,7 +57,7 @@ async function* streamFile(entry: ManifestEntry): AsyncGenerator<Buffer> {
       if (read < chunk.length) throw changedWhilePackaging(entry.name)
       hash.update(chunk)
       position += read
-      yield chunk
+      yield handOver(chunk)
     }
     const extra = await readFully(file, entry.name, Buffer.alloc(1), position)
     if (extra !== 0 || !hash.digest().equals(entry.sha256!)) throw changedWhilePackaging(entry.name)

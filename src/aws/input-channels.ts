@@ -9,7 +9,6 @@ import { digestFile } from '../archive/digest-stream.js'
 import { compileExcludePatterns } from '../archive/exclude-patterns.js'
 import { walkSource } from '../archive/walk-source.js'
 import type { JobSpec } from '../inputs/job-spec.js'
-import { stageFile } from '../upload/stage-object.js'
 import type { StagingTarget } from './s3-staging.js'
 
 export interface ResolvedChannel {
@@ -59,6 +58,8 @@ export async function resolveInputChannels(
     const data = await describeLocalData(channel.localPath!)
     const prefix = `${spec.prefix ? `${spec.prefix}/` : ''}inputs/${data.digest}`
     if (staging) {
+      // Loaded only to upload: a dry run or a run on the runner never loads the S3 client.
+      const { stageFile } = await import('../upload/stage-object.js')
       for (const file of data.files)
         await stageFile(staging.s3, staging.target, `${prefix}/${file.name}`, file.path, 'application/octet-stream')
     }

@@ -11,6 +11,7 @@ import {
   UploadPartCopyCommand,
   type S3Client
 } from '@aws-sdk/client-s3'
+import { partBytesFor } from '../upload/s3-part-limits.js'
 import { errorName } from '../common/errors.js'
 import { inParallel } from './in-parallel.js'
 import { copySource } from './s3-prefix.js'
@@ -39,8 +40,6 @@ export interface CopyLimits {
 const GiB = 1024 ** 3
 const MiB = 1024 ** 2
 export const S3_COPY_LIMITS: CopyLimits = { singleCopyMaxBytes: 5 * GiB, partBytes: 512 * MiB, partsInParallel: 8 }
-const MAX_PARTS = 10_000
-const MIN_PART_BYTES = 5 * MiB
 
 export type CopyOutcome = 'copied' | 'already-there'
 
@@ -77,7 +76,7 @@ export async function copyObject(s3: S3Client, from: SourceObject, to: ObjectAt,
 
 /** The byte ranges of the parts, inclusive, as x-amz-copy-source-range wants them. */
 export function partRanges(size: number, partBytes: number): Array<{ partNumber: number; range: string }> {
-  const bytes = Math.max(MIN_PART_BYTES, partBytes, Math.ceil(size / MAX_PARTS))
+  const bytes = partBytesFor(size, partBytes)
   const ranges: Array<{ partNumber: number; range: string }> = []
   for (let start = 0, partNumber = 1; start < size; start += bytes, partNumber++) {
     ranges.push({ partNumber, range: `bytes=${start}-${Math.min(size, start + bytes) - 1}` })

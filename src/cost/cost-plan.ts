@@ -124,9 +124,3 @@ function checkCap(spec: CostSpec, plan: CostPlan): void {
     { title: 'max-cost-usd' }
   )
 }
-
-/** A dry run reads no rates (it has no credentials): it says so. */
-export function logDryRunCost(): void {
-  logHeading('Cost')
-  logRow('estimate', 'needs credentials to read the AWS Price List (pricing:GetProducts); a dry run calls nothing')
-}

@@ -6,7 +6,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, posix, resolve } from 'node:path'
-import { parsePipRequirementsLine } from 'pip-requirements-js'
 import { errorMessage } from '../common/errors.js'
 import { isInside } from '../common/paths.js'
 import { quoted } from '../common/untrusted.js'
@@ -68,6 +67,10 @@ export function logicalLines(content: string): Line[] {
   return lines
 }
 
+/** The PEP 508 grammar (pip-requirements-js and its parser, ohm), loaded only for a tree that has requirements. */
+let grammar: Promise<typeof import('pip-requirements-js')> | undefined
+const pep508Grammar = () => (grammar ??= import('pip-requirements-js'))
+
 export class RequirementsChecker {
   readonly problems: InputProblem[] = []
   private readonly listed = new Map<string, RequirementsListing>()
@@ -117,7 +120,7 @@ export class RequirementsChecker {
     if (URL.test(requirement) || requirement.includes('${')) return
     if (/^[.~/]/.test(requirement)) return void this.insidePath(listing.path, line, posix.normalize(requirement), requirement, 'any')
     try {
-      parsePipRequirementsLine(requirement)
+      ;(await pep508Grammar()).parsePipRequirementsLine(requirement)
     } catch (error) {
       const detail = errorMessage(error).replace(/^Failed to parse requirements line\. Line 1, col (\d+):/, 'at column $1:')
       this.problem(listing.path, line, `${quoted(line.text, 200)} is not a requirement pip accepts (${detail.trim()}).`)

@@ -2,10 +2,13 @@ import * as core from '@actions/core'
 import { jsonForLog, preText } from '../common/untrusted.js'
 import type { JobPlan } from '../plan/job-plan.js'
 import type { JobSpec } from '../inputs/job-spec.js'
+import { logHeading, logRow } from './log-layout.js'
 import { logPlan, setOutputs } from './submission-report.js'
 
-/** Dry run: the request that would be sent, with the account shown as a placeholder. No AWS call. */
+/** Dry run: the request that would be sent, with the account shown as a placeholder. No AWS call, so no rates either: it says so. */
 export async function printDryRun(spec: JobSpec, plan: JobPlan): Promise<void> {
+  logHeading('Cost')
+  logRow('estimate', 'needs credentials to read the AWS Price List (pricing:GetProducts); a dry run calls nothing')
   logPlan(spec, plan)
   const json = JSON.stringify(plan.request, null, 2)
   core.startGroup('CreateJob request (dry run: nothing was uploaded or created)')

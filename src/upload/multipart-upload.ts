@@ -24,11 +24,17 @@ import {
 import { fixedSizeBlocks } from '../archive/bounded-pipeline.js'
 import { objectExists, type StagingTarget } from '../aws/s3-staging.js'
 import { errorName } from '../common/errors.js'
+import { partBytesFor } from './s3-part-limits.js'
 import { failedCall, isUploadFailure, UploadError } from './upload-error.js'
 
 export interface StreamUploadOptions {
   contentType: string
-  /** Bytes per part (S3's minimum is 5 MiB); default 8 MiB. */
+  /**
+   * The most bytes the body can have, when known: parts are then S3's minimum, 5 MiB, or larger when
+   * the body would otherwise need more than 10,000. Without it, 5 MiB parts (48.8 GiB at most).
+   */
+  sizeBound?: number
+  /** Bytes per part, at least S3's minimum; overrides sizeBound (tests use it). */
   partBytes?: number
   /** Parts uploading at once; default 2. Memory is about (partsInFlight + 1) × partBytes. */
   partsInFlight?: number
@@ -44,7 +50,6 @@ export interface StreamUploadResult {
   cleanupProblem?: string
 }
 
-export const DEFAULT_PART_BYTES = 8 * 1024 * 1024
 const DEFAULT_PARTS_IN_FLIGHT = 2
 /** An upload of this key started this long before ours is another live uploader's, unless older than STALE_AFTER_MS. */
 const CLOCK_SLACK_MS = 5 * 60_000
@@ -78,7 +83,8 @@ class StreamUpload {
     private readonly key: string,
     private readonly options: StreamUploadOptions
   ) {
-    this.partBytes = options.partBytes ?? DEFAULT_PART_BYTES
+    // The smallest parts S3 takes: memory is (partsInFlight + 1) parts, and parts in flight keep the connection busy.
+    this.partBytes = options.partBytes ?? partBytesFor(options.sizeBound ?? 0)
     this.partsInFlight = options.partsInFlight ?? DEFAULT_PARTS_IN_FLIGHT
   }
 

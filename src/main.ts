@@ -66,9 +66,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       kmsKeyId: spec.kmsKeyId,
       createIfMissing: !spec.bucket
     }
-    const { ensureBucket, stageSource } = await import('./aws-phases.js')
+    const { ensureBucket, stageFile, stageSource } = await import('./aws-phases.js')
     await ensureBucket(s3, staging)
-    const channels = await resolveInputChannels(spec, staging.bucket, { s3, target: staging })
+    const channels = await resolveInputChannels(spec, staging.bucket, (key, path) =>
+      stageFile(s3, staging, key, path, 'application/octet-stream')
+    )
     const planFor = (attempt: number) => planJob(spec, identity, source, channels, session.accountId, attempt)
     const { sourceKey, sourceS3Uri } = planFor(1)
     logStaged(sourceS3Uri, await stageSource(s3, staging, sourceKey, source))

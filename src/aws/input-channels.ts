@@ -1,7 +1,6 @@
 // Input data channels: s3:// locations pass through; local paths in the
 // repository are uploaded content-addressed (`<prefix>/inputs/<sha256>/…`), so
 // the same data is uploaded once and the request stays a function of the content.
-import type { S3Client } from '@aws-sdk/client-s3'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -9,7 +8,6 @@ import { digestFile } from '../archive/digest-stream.js'
 import { compileExcludePatterns } from '../archive/exclude-patterns.js'
 import { walkSource } from '../archive/walk-source.js'
 import type { JobSpec } from '../inputs/job-spec.js'
-import type { StagingTarget } from './s3-staging.js'
 
 export interface ResolvedChannel {
   channelName: string
@@ -43,12 +41,11 @@ async function describeLocalData(localPath: string): Promise<{ digest: string; f
   return { digest: tree.digest('hex'), files, isDirectory: true }
 }
 
-/** Resolves every channel to an S3 URI; uploads local data when `staging` is given (not in a dry run). */
-export async function resolveInputChannels(
-  spec: JobSpec,
-  bucket: string,
-  staging: { s3: S3Client; target: StagingTarget } | undefined
-): Promise<ResolvedChannel[]> {
+/** Uploads one local file to a key of the staging bucket (unless the key already holds it). */
+export type UploadFile = (key: string, path: string) => Promise<unknown>
+
+/** Resolves every channel to an S3 URI; uploads local data with `upload` when given (not in a dry run). */
+export async function resolveInputChannels(spec: JobSpec, bucket: string, upload: UploadFile | undefined): Promise<ResolvedChannel[]> {
   const resolved: ResolvedChannel[] = []
   for (const channel of spec.inputChannels) {
     if (channel.s3Uri) {
@@ -57,12 +54,7 @@ export async function resolveInputChannels(
     }
     const data = await describeLocalData(channel.localPath!)
     const prefix = `${spec.prefix ? `${spec.prefix}/` : ''}inputs/${data.digest}`
-    if (staging) {
-      // Loaded only to upload: a dry run or a run on the runner never loads the S3 client.
-      const { stageFile } = await import('../upload/stage-object.js')
-      for (const file of data.files)
-        await stageFile(staging.s3, staging.target, `${prefix}/${file.name}`, file.path, 'application/octet-stream')
-    }
+    if (upload) for (const file of data.files) await upload(`${prefix}/${file.name}`, file.path)
     const location = data.isDirectory ? `${prefix}/${basename(channel.localPath!)}/` : `${prefix}/${data.files[0]!.name}`
     resolved.push({ channelName: channel.channelName, s3Uri: `s3://${bucket}/${location}` })
   }

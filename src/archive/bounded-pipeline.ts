@@ -55,18 +55,26 @@ export class Limiter {
 // buffers a caller passed in are never marked, so never freed.
 const handedOver = new WeakSet<ArrayBufferLike>()
 
-/** Marks `buffer` as made for one hand-over: whoever copies it out may free it. Answers `buffer`. */
+type Transferable = ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer }
+
+/**
+ * Marks `buffer`, allocated by its caller for this one hand-over (or a view of such a buffer), as free to
+ * whoever copies it out. Answers `buffer`.
+ */
 export function handOver(buffer: Buffer): Buffer {
-  const backing = buffer.buffer
-  // Buffer's shared pool (8 KiB, for small allocations) may hold other buffers: only larger backings are freed early.
-  if (backing instanceof ArrayBuffer && backing.byteLength > Buffer.poolSize) handedOver.add(backing)
+  const backing = buffer.buffer as Transferable
+  // A buffer under half of Buffer.poolSize may be a slice of the shared pool, which holds other buffers: freed
+  // early only when its backing is larger than a pool (a zlib output buffer, say). ArrayBuffer.prototype.transfer
+  // arrived with Node 22's V8 (before, the collector frees them, later); a SharedArrayBuffer has none. Asked of
+  // the buffer itself, not with instanceof, which fails across realms.
+  const pooled = buffer.length < Buffer.poolSize >>> 1 && backing.byteLength <= Buffer.poolSize
+  if (!pooled && typeof backing.transfer === 'function') handedOver.add(backing)
   return buffer
 }
 
 /** Frees a handed-over buffer's memory now; any other buffer is left alone. */
 export function release(buffer: Buffer): void {
-  const backing = buffer.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }
-  // ArrayBuffer.prototype.transfer arrived with Node 22's V8; before that the garbage collector frees it, later.
+  const backing = buffer.buffer as Transferable
   if (handedOver.delete(backing)) backing.transfer?.(0)
 }
 

@@ -56,7 +56,7 @@ function deflateOnPool(block: Buffer, options: ZlibOptions): Promise<Buffer> {
       if (pieces.length === 1) return resolve(handOver(pieces[0]!))
       const joined = handOver(Buffer.concat(pieces))
       // The pieces are views of the stream's output buffer(s), which nothing else holds now that it has ended.
-      for (const backing of new Set(pieces.map((piece) => piece.buffer))) release(handOver(Buffer.from(backing)))
+      for (const piece of pieces) release(handOver(piece))
       resolve(joined)
     })
     stream.end(block)
@@ -119,8 +119,9 @@ async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level
       level,
       ...(dictionary && dictionary.length > 0 ? { dictionary } : {}),
       finishFlush: constants.Z_SYNC_FLUSH,
-      // One output buffer for the whole block: no round trips to the main thread per 16 KiB.
-      chunkSize: block.length + (block.length >> 3) + 1024
+      // One output buffer for the whole block: no round trips to the main thread per 16 KiB. Larger than
+      // Buffer's pool, so never a slice of it, and freed as soon as it is copied (see handOver).
+      chunkSize: Math.max(block.length + (block.length >> 3) + 1024, Buffer.poolSize + 1)
     })
   )
   if (deflated.length < storedSize(block.length)) return handOver(deflated)

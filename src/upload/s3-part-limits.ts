@@ -2,8 +2,8 @@
 // constraints of the API model): parts of at least 5 MiB (but the last), at most
 // 10,000 parts per upload.
 const MiB = 1024 ** 2
-export const MIN_PART_BYTES = 5 * MiB
-export const MAX_PARTS = 10_000
+const MIN_PART_BYTES = 5 * MiB
+const MAX_PARTS = 10_000
 
 /** Bytes per part for `size` bytes: `wanted`, S3's minimum or larger, raised so the parts stay within 10,000. */
 export function partBytesFor(size: number, wanted = MIN_PART_BYTES): number {

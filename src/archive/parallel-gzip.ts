@@ -124,8 +124,9 @@ async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level
       chunkSize: Math.max(block.length + (block.length >> 3) + 1024, Buffer.poolSize + 1)
     })
   )
-  if (deflated.length < storedSize(block.length)) return handOver(deflated)
-  release(handOver(deflated)) // zlib's output for this block alone, not used: freed now rather than at the next collection
+  // deflateOnPool handed its output over already; when it is not used, it is freed now rather than at the next collection.
+  if (deflated.length < storedSize(block.length)) return deflated
+  release(deflated)
   return handOver(storedBlocks(block))
 }
 
